@@ -1,0 +1,619 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from network.links import prefetch_for_cards, related_pages_by_links
+from network.models import PartnerLink, Province, TopicLink
+from thai.slugs import ThaiSlugMixin
+
+from .blocks import (
+    AgreementBlock,
+    BodyBlock,
+    IndicatorBlock,
+    ObjectiveBlock,
+    ProblemSolutionBlock,
+    TocEntryBlock,
+)
+from .validators import validate_isbn
+
+RELATED_PAGES_SHOWN = 4
+
+
+def prefetch_images(pages, field):
+    prefetch_related_objects(
+        pages, Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+    )
+
+
+class ListingPage(ThaiSlugMixin, Page):
+    """An index page that lists its children newest first, a page at a time."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    listing_model = None
+    listing_order = ()
+
+    def listing_queryset(self, request):
+        model = self.listing_model
+        return model.objects.live().child_of(self).order_by(*self.listing_order)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.listing_queryset(request), settings.LISTING_PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        items = list(page_obj.object_list)
+        self.listing_model.prefetch_for_cards(items)
+        context.update(page_obj=page_obj, items=items)
+        return context
+
+
+class ContentPage(ThaiSlugMixin, Page):
+    """Fields and behaviour shared by articles, event summaries and e-books."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown in listings and previews.")
+    )
+    programme = models.ForeignKey(
+        "network.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    card_image_field = "hero_image"
+    date_field = None
+
+    @property
+    def card_image(self):
+        return getattr(self, self.card_image_field)
+
+    @property
+    def display_date(self):
+        return getattr(self, self.date_field)
+
+    @classmethod
+    def prefetch_for_cards(cls, pages):
+        prefetch_images(pages, cls.card_image_field)
+
+    def related_pages(self):
+        """Pages chosen by hand, then pages sharing the most partners and topics."""
+        chosen = []
+        for link in self.related_links.all():
+            target = link.related_page.localized if link.related_page_id else None
+            if target and target.live and target.pk != self.pk and target not in chosen:
+                chosen.append(target.specific)
+        missing = RELATED_PAGES_SHOWN - len(chosen)
+        if missing > 0:
+            exclude = {self.pk, *(page.pk for page in chosen)}
+            chosen += related_pages_by_links(self, exclude, missing)
+        return prefetch_for_cards(chosen[:RELATED_PAGES_SHOWN])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partner_links = list(self.partner_links.all())
+        topic_links = list(self.topic_links.all())
+        prefetch_related_objects(partner_links, "partner")
+        prefetch_related_objects(topic_links, "topic")
+        context["partner_links"] = partner_links
+        context["partners"] = [link.partner for link in partner_links]
+        context["topics"] = [link.topic for link in topic_links]
+        context["related_pages"] = self.related_pages()
+        return context
+
+
+class RelatedPageLink(Orderable):
+    related_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+# --- Articles -----------------------------------------------------------------
+
+
+class ArticleIndexPage(ListingPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    listing_order = ("-published_date", "-pk")
+
+    class Meta:
+        verbose_name = _("article index")
+
+    @property
+    def listing_model(self):
+        return ArticlePage
+
+    def listing_queryset(self, request):
+        queryset = super().listing_queryset(request)
+        kind = request.GET.get("kind")
+        if kind in ArticlePage.Kind.values:
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind")
+        context["kinds"] = ArticlePage.Kind.choices
+        context["current_kind"] = kind if kind in ArticlePage.Kind.values else ""
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(ContentPage):
+    class Kind(models.TextChoices):
+        PARTNER_SUPPORT = "partner_support", _("Partner support")
+        CONCEPT = "concept", _("Concept and knowledge")
+        NEWS = "news", _("News")
+
+    class Licence(models.TextChoices):
+        ALL_RIGHTS_RESERVED = "all_rights_reserved", _("All rights reserved")
+        CC_BY = "cc_by", _("Creative Commons Attribution (CC BY 4.0)")
+        CC_BY_SA = "cc_by_sa", _("Creative Commons Attribution-ShareAlike (CC BY-SA 4.0)")
+        CC_BY_NC = "cc_by_nc", _("Creative Commons Attribution-NonCommercial (CC BY-NC 4.0)")
+        CC_BY_NC_SA = "cc_by_nc_sa", _(
+            "Creative Commons Attribution-NonCommercial-ShareAlike (CC BY-NC-SA 4.0)"
+        )
+        CC_BY_ND = "cc_by_nd", _("Creative Commons Attribution-NoDerivatives (CC BY-ND 4.0)")
+        CC_BY_NC_ND = "cc_by_nc_nd", _(
+            "Creative Commons Attribution-NonCommercial-NoDerivatives (CC BY-NC-ND 4.0)"
+        )
+        CC0 = "cc0", _("Public domain (CC0 1.0)")
+
+    LICENCE_URLS = {
+        "cc_by": "https://creativecommons.org/licenses/by/4.0/",
+        "cc_by_sa": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "cc_by_nc": "https://creativecommons.org/licenses/by-nc/4.0/",
+        "cc_by_nc_sa": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+        "cc_by_nd": "https://creativecommons.org/licenses/by-nd/4.0/",
+        "cc_by_nc_nd": "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+        "cc0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    }
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author_name = models.CharField(_("author"), max_length=255, blank=True)
+    published_date = models.DateField(
+        _("first published"), default=timezone.localdate, help_text=_("Shown to readers.")
+    )
+    updated_date = models.DateField(
+        _("last updated"), null=True, blank=True, help_text=_("Shown to readers when set.")
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.ALL_RIGHTS_RESERVED
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                MultipleChooserPanel("partner_links", label=_("Partners"), chooser_field_name="partner"),
+                FieldPanel("programme"),
+                MultipleChooserPanel("topic_links", label=_("Topics"), chooser_field_name="topic"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Partners and topics"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("author_name"),
+                FieldRowPanel([FieldPanel("published_date"), FieldPanel("updated_date")]),
+                FieldPanel("licence"),
+            ],
+            heading=_("Publication"),
+        ),
+        InlinePanel("related_links", label=_("Related pages"), max_num=RELATED_PAGES_SHOWN),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("published_date"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+    date_field = "published_date"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def licence_url(self):
+        return self.LICENCE_URLS.get(self.licence, "")
+
+
+class ArticlePartner(PartnerLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="partner_links")
+
+    class Meta(PartnerLink.Meta):
+        pass
+
+
+class ArticleTopic(TopicLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
+
+    class Meta(TopicLink.Meta):
+        pass
+
+
+class ArticleRelatedPage(RelatedPageLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+
+
+# --- Event summaries ----------------------------------------------------------
+
+
+class EventIndexPage(ListingPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.EventSummaryPage"]
+    listing_order = ("-start_date", "-pk")
+
+    class Meta:
+        verbose_name = _("event index")
+
+    @property
+    def listing_model(self):
+        return EventSummaryPage
+
+
+class EventSummaryPage(ContentPage):
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    reporting_period_start = models.DateField(_("reporting period from"), null=True, blank=True)
+    reporting_period_end = models.DateField(_("reporting period to"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    provinces = ParentalManyToManyField(Province, verbose_name=_("provinces"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    participants_people = models.PositiveIntegerField(_("people who took part"), null=True, blank=True)
+    participants_people_target = models.PositiveIntegerField(_("people expected"), null=True, blank=True)
+    participants_organisations = models.PositiveIntegerField(
+        _("organisations that took part"), null=True, blank=True
+    )
+    participants_organisations_target = models.PositiveIntegerField(
+        _("organisations expected"), null=True, blank=True
+    )
+    participants_description = models.TextField(_("who took part"), blank=True)
+    objectives = StreamField(
+        [("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True
+    )
+    activities = RichTextField(_("activities"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("outputs and outcomes"), blank=True)
+    indicators = StreamField(IndicatorBlock(), verbose_name=_("indicators"), blank=True)
+    problems = StreamField(
+        [("problem", ProblemSolutionBlock())], verbose_name=_("problems and solutions"), blank=True
+    )
+    agreements = StreamField(
+        [("agreement", AgreementBlock())], verbose_name=_("agreements"), blank=True
+    )
+    next_steps = RichTextField(_("next steps"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel(
+                    [FieldPanel("reporting_period_start"), FieldPanel("reporting_period_end")]
+                ),
+                FieldPanel("venue"),
+                FieldPanel("provinces"),
+                FieldPanel("programme"),
+            ],
+            heading=_("When and where"),
+        ),
+        MultipleChooserPanel(
+            "partner_links", label=_("Organisers and partners"), chooser_field_name="partner"
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("participants_people"), FieldPanel("participants_people_target")]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("participants_organisations"),
+                        FieldPanel("participants_organisations_target"),
+                    ]
+                ),
+                FieldPanel("participants_description"),
+            ],
+            heading=_("Participants"),
+        ),
+        FieldPanel("objectives"),
+        FieldPanel("activities"),
+        FieldPanel("body"),
+        FieldPanel("indicators"),
+        FieldPanel("problems"),
+        FieldPanel("agreements"),
+        FieldPanel("next_steps"),
+        MultipleChooserPanel("gallery_images", label=_("Photo gallery"), chooser_field_name="image"),
+        MultipleChooserPanel("topic_links", label=_("Topics"), chooser_field_name="topic"),
+        InlinePanel("related_links", label=_("Related pages"), max_num=RELATED_PAGES_SHOWN),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("venue"),
+        index.SearchField("participants_description"),
+        index.SearchField("objectives"),
+        index.SearchField("activities"),
+        index.SearchField("body"),
+        index.SearchField("agreements"),
+        index.FilterField("start_date"),
+    ]
+    parent_page_types = ["articles.EventIndexPage"]
+    subpage_types = []
+    date_field = "start_date"
+
+    class Meta:
+        verbose_name = _("event summary")
+        verbose_name_plural = _("event summaries")
+
+    @classmethod
+    def prefetch_for_cards(cls, pages):
+        super().prefetch_for_cards(pages)
+        prefetch_related_objects(pages, "provinces")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The event cannot end before it starts.")
+        if (
+            self.reporting_period_start
+            and self.reporting_period_end
+            and self.reporting_period_end < self.reporting_period_start
+        ):
+            errors["reporting_period_end"] = _("The reporting period cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        links = context["partner_links"]
+        context["organisers"] = [link.partner for link in links if link.role == EventPartner.ORGANISER]
+        context["partners"] = [link.partner for link in links if link.role != EventPartner.ORGANISER]
+        context["gallery"] = list(self.gallery_images.all())
+        prefetch_images(context["gallery"], "image")
+        return context
+
+
+class EventPartner(PartnerLink):
+    ORGANISER = "organiser"
+    PARTICIPANT = "participant"
+    ROLE_CHOICES = [(ORGANISER, _("Organiser")), (PARTICIPANT, _("Participating partner"))]
+
+    page = ParentalKey(EventSummaryPage, on_delete=models.CASCADE, related_name="partner_links")
+    role = models.CharField(_("role"), max_length=20, choices=ROLE_CHOICES, default=PARTICIPANT)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(PartnerLink.Meta):
+        pass
+
+
+class EventTopic(TopicLink):
+    page = ParentalKey(EventSummaryPage, on_delete=models.CASCADE, related_name="topic_links")
+
+    class Meta(TopicLink.Meta):
+        pass
+
+
+class EventGalleryImage(TranslatableMixin, Orderable):
+    page = ParentalKey(EventSummaryPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    @property
+    def alt(self):
+        return self.alt_text or self.caption or self.image.title
+
+
+class EventRelatedPage(RelatedPageLink):
+    page = ParentalKey(EventSummaryPage, on_delete=models.CASCADE, related_name="related_links")
+
+
+# --- E-books ------------------------------------------------------------------
+
+
+class EbookIndexPage(ListingPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.EbookPage"]
+    listing_order = ("-publication_date", "-pk")
+
+    class Meta:
+        verbose_name = _("e-book library")
+
+    @property
+    def listing_model(self):
+        return EbookPage
+
+
+class EbookPage(ContentPage):
+    LANGUAGE_CHOICES = [("th", "ไทย"), ("en", "English"), ("other", _("Other"))]
+
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    epub = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("EPUB"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    series = models.CharField(_("series"), max_length=255, blank=True)
+    volume = models.PositiveIntegerField(_("volume"), null=True, blank=True)
+    authors = models.CharField(_("authors"), max_length=255, blank=True)
+    publisher = models.ForeignKey(
+        "network.PartnerOrganisation",
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publication_date = models.DateField(_("publication date"), default=timezone.localdate)
+    isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validate_isbn])
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="th")
+    summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    table_of_contents = StreamField(
+        [("chapter", TocEntryBlock())], verbose_name=_("table of contents"), blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("pdf"), FieldPanel("epub")],
+            heading=_("Files"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("series"), FieldPanel("volume")]),
+                FieldPanel("authors"),
+                FieldPanel("publisher"),
+                FieldPanel("programme"),
+                FieldRowPanel([FieldPanel("publication_date"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("isbn"), FieldPanel("page_count")]),
+            ],
+            heading=_("Publication"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("table_of_contents"),
+        MultipleChooserPanel("partner_links", label=_("Partners"), chooser_field_name="partner"),
+        MultipleChooserPanel("topic_links", label=_("Topics"), chooser_field_name="topic"),
+        InlinePanel("related_links", label=_("Related events and articles"), max_num=RELATED_PAGES_SHOWN),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("summary"),
+        index.SearchField("series"),
+        index.SearchField("authors"),
+        index.SearchField("isbn"),
+        index.FilterField("publication_date"),
+    ]
+    parent_page_types = ["articles.EbookIndexPage"]
+    subpage_types = []
+    card_image_field = "cover_image"
+    date_field = "publication_date"
+
+    class Meta:
+        verbose_name = _("e-book")
+        verbose_name_plural = _("e-books")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.publisher_id:
+            context["partners"] = [self.publisher] + [
+                partner for partner in context["partners"] if partner.pk != self.publisher_id
+            ]
+        return context
+
+
+class EbookPartner(PartnerLink):
+    page = ParentalKey(EbookPage, on_delete=models.CASCADE, related_name="partner_links")
+
+    class Meta(PartnerLink.Meta):
+        pass
+
+
+class EbookTopic(TopicLink):
+    page = ParentalKey(EbookPage, on_delete=models.CASCADE, related_name="topic_links")
+
+    class Meta(TopicLink.Meta):
+        pass
+
+
+class EbookRelatedPage(RelatedPageLink):
+    page = ParentalKey(EbookPage, on_delete=models.CASCADE, related_name="related_links")
+
+    panels = [PageChooserPanel("related_page", ["articles.EventSummaryPage", "articles.ArticlePage"])]

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from .views import search
+
+app_name = "search"
+urlpatterns = [path("", search, name="search")]

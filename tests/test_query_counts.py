@@ -1,0 +1,96 @@
+"""SQL queries per page: listings must not grow with the number of items they show.
+
+Budgets for one view of a detail page (after its image renditions exist):
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import EventPartner
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+DETAIL_PAGE_BUDGET = {
+    "article": 30,
+    "event": 30,
+    "ebook": 30,
+    "partner": 20,
+    "home": 30,
+}
+GROWTH_ALLOWED = 2
+
+
+def count_queries(client, url):
+    client.get(url)  # renditions are created on the first view
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def fill(site_tree, count, partner):
+    for _ in range(count):
+        article = factories.ArticlePageFactory(parent=site_tree["articles"])
+        factories.ArticlePartnerFactory(page=article, partner=partner)
+        factories.ArticleTopicFactory(page=article)
+        event = factories.EventSummaryPageFactory(parent=site_tree["events"])
+        factories.EventPartnerFactory(page=event, partner=partner)
+        factories.EbookPageFactory(parent=site_tree["ebooks"], publisher=partner)
+        factories.PartnerFactory()
+
+
+@pytest.fixture
+def big_pages(settings):
+    # One page shows every item, so an N+1 query would show up as growth.
+    settings.LISTING_PAGE_SIZE = 500
+
+
+def listing_urls(site_tree, partner):
+    return {
+        "articles": site_tree["articles"].url,
+        "events": site_tree["events"].url,
+        "ebooks": site_tree["ebooks"].url,
+        "partner directory": site_tree["partners"].url,
+        "partner page": site_tree["partners"].partner_url(partner),
+    }
+
+
+def test_listings_cost_the_same_for_10_and_100_items(client, site_tree, big_pages):
+    partner = factories.PartnerFactory()
+    fill(site_tree, 10, partner)
+    small = {name: count_queries(client, url) for name, url in listing_urls(site_tree, partner).items()}
+    fill(site_tree, 90, partner)
+    large = {name: count_queries(client, url) for name, url in listing_urls(site_tree, partner).items()}
+    for name in small:
+        assert large[name] - small[name] <= GROWTH_ALLOWED, (name, small[name], large[name])
+
+
+def test_detail_pages_stay_within_their_budget(client, site_tree, django_assert_max_num_queries):
+    partners = [factories.PartnerFactory() for _ in range(8)]
+    article = factories.ArticlePageFactory(parent=site_tree["articles"])
+    event = factories.EventSummaryPageFactory(parent=site_tree["events"])
+    ebook = factories.EbookPageFactory(parent=site_tree["ebooks"], publisher=partners[0])
+    for partner in partners:
+        factories.ArticlePartnerFactory(page=article, partner=partner)
+        factories.EventPartnerFactory(page=event, partner=partner, role=EventPartner.ORGANISER)
+        factories.ArticleTopicFactory(page=article)
+    for _ in range(12):
+        factories.EventGalleryImageFactory(page=event)
+    for _ in range(6):
+        factories.ArticlePartnerFactory(
+            page=factories.ArticlePageFactory(parent=site_tree["articles"]), partner=partners[1]
+        )
+    urls = {
+        "article": article.url,
+        "event": event.url,
+        "ebook": ebook.url,
+        "partner": site_tree["partners"].partner_url(partners[1]),
+        "home": site_tree["home"].url,
+    }
+    for name, url in urls.items():
+        client.get(url)
+        with django_assert_max_num_queries(DETAIL_PAGE_BUDGET[name]):
+            assert client.get(url).status_code == 200
