@@ -131,7 +131,10 @@ class EmbedBlock(WagtailEmbedBlock):
 class DocumentDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("Title"), required=False, max_length=255, help_text=_("Defaults to the document's title.")
+        label=_("Title"),
+        required=False,
+        max_length=255,
+        help_text=_("Defaults to the document's title."),
     )
     description = blocks.TextBlock(label=_("Description"), required=False)
 
@@ -142,7 +145,9 @@ class DocumentDownloadBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Figure"), max_length=40, help_text=_("For example 53 or 1,200"))
+    value = blocks.CharBlock(
+        label=_("Figure"), max_length=40, help_text=_("For example 53 or 1,200")
+    )
     unit = blocks.CharBlock(label=_("Unit"), required=False, max_length=40)
     label = blocks.CharBlock(label=_("What it counts"), max_length=200)
 

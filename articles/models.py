@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -51,6 +52,7 @@ class ListingPage(ThaiSlugMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         abstract = True
@@ -76,7 +78,9 @@ class ContentPage(ThaiSlugMixin, Page):
     """Fields and behaviour shared by articles, event summaries and e-books."""
 
     intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown in listings and previews.")
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown in listings and previews."),
     )
     programme = models.ForeignKey(
         "network.Programme",
@@ -105,6 +109,21 @@ class ContentPage(ThaiSlugMixin, Page):
     def prefetch_for_cards(cls, pages):
         prefetch_images(pages, cls.card_image_field)
 
+    @cached_property
+    def partner_link_list(self):
+        links = list(self.partner_links.all())
+        prefetch_related_objects(links, "partner")
+        return links
+
+    @cached_property
+    def topic_link_list(self):
+        links = list(self.topic_links.all())
+        prefetch_related_objects(links, "topic")
+        return links
+
+    def linked_partner_ids(self):
+        return {link.partner_id for link in self.partner_link_list}
+
     def related_pages(self):
         """Pages chosen by hand, then pages sharing the most partners and topics."""
         chosen = []
@@ -115,18 +134,20 @@ class ContentPage(ThaiSlugMixin, Page):
         missing = RELATED_PAGES_SHOWN - len(chosen)
         if missing > 0:
             exclude = {self.pk, *(page.pk for page in chosen)}
-            chosen += related_pages_by_links(self, exclude, missing)
+            chosen += related_pages_by_links(
+                self,
+                partner_ids=self.linked_partner_ids(),
+                topic_ids={link.topic_id for link in self.topic_link_list},
+                exclude_ids=exclude,
+                limit=missing,
+            )
         return prefetch_for_cards(chosen[:RELATED_PAGES_SHOWN])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partner_links = list(self.partner_links.all())
-        topic_links = list(self.topic_links.all())
-        prefetch_related_objects(partner_links, "partner")
-        prefetch_related_objects(topic_links, "topic")
-        context["partner_links"] = partner_links
-        context["partners"] = [link.partner for link in partner_links]
-        context["topics"] = [link.topic for link in topic_links]
+        context["partner_links"] = self.partner_link_list
+        context["partners"] = [link.partner for link in self.partner_link_list]
+        context["topics"] = [link.topic for link in self.topic_link_list]
         context["related_pages"] = self.related_pages()
         return context
 
@@ -189,12 +210,14 @@ class ArticlePage(ContentPage):
         CC_BY = "cc_by", _("Creative Commons Attribution (CC BY 4.0)")
         CC_BY_SA = "cc_by_sa", _("Creative Commons Attribution-ShareAlike (CC BY-SA 4.0)")
         CC_BY_NC = "cc_by_nc", _("Creative Commons Attribution-NonCommercial (CC BY-NC 4.0)")
-        CC_BY_NC_SA = "cc_by_nc_sa", _(
-            "Creative Commons Attribution-NonCommercial-ShareAlike (CC BY-NC-SA 4.0)"
+        CC_BY_NC_SA = (
+            "cc_by_nc_sa",
+            _("Creative Commons Attribution-NonCommercial-ShareAlike (CC BY-NC-SA 4.0)"),
         )
         CC_BY_ND = "cc_by_nd", _("Creative Commons Attribution-NoDerivatives (CC BY-ND 4.0)")
-        CC_BY_NC_ND = "cc_by_nc_nd", _(
-            "Creative Commons Attribution-NonCommercial-NoDerivatives (CC BY-NC-ND 4.0)"
+        CC_BY_NC_ND = (
+            "cc_by_nc_nd",
+            _("Creative Commons Attribution-NonCommercial-NoDerivatives (CC BY-NC-ND 4.0)"),
         )
         CC0 = "cc0", _("Public domain (CC0 1.0)")
 
@@ -237,7 +260,9 @@ class ArticlePage(ContentPage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                MultipleChooserPanel("partner_links", label=_("Partners"), chooser_field_name="partner"),
+                MultipleChooserPanel(
+                    "partner_links", label=_("Partners"), chooser_field_name="partner"
+                ),
                 FieldPanel("programme"),
                 MultipleChooserPanel("topic_links", label=_("Topics"), chooser_field_name="topic"),
                 FieldPanel("tags"),
@@ -322,8 +347,12 @@ class EventSummaryPage(ContentPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    participants_people = models.PositiveIntegerField(_("people who took part"), null=True, blank=True)
-    participants_people_target = models.PositiveIntegerField(_("people expected"), null=True, blank=True)
+    participants_people = models.PositiveIntegerField(
+        _("people who took part"), null=True, blank=True
+    )
+    participants_people_target = models.PositiveIntegerField(
+        _("people expected"), null=True, blank=True
+    )
     participants_organisations = models.PositiveIntegerField(
         _("organisations that took part"), null=True, blank=True
     )
@@ -385,7 +414,9 @@ class EventSummaryPage(ContentPage):
         FieldPanel("problems"),
         FieldPanel("agreements"),
         FieldPanel("next_steps"),
-        MultipleChooserPanel("gallery_images", label=_("Photo gallery"), chooser_field_name="image"),
+        MultipleChooserPanel(
+            "gallery_images", label=_("Photo gallery"), chooser_field_name="image"
+        ),
         MultipleChooserPanel("topic_links", label=_("Topics"), chooser_field_name="topic"),
         InlinePanel("related_links", label=_("Related pages"), max_num=RELATED_PAGES_SHOWN),
     ]
@@ -431,8 +462,12 @@ class EventSummaryPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         links = context["partner_links"]
-        context["organisers"] = [link.partner for link in links if link.role == EventPartner.ORGANISER]
-        context["partners"] = [link.partner for link in links if link.role != EventPartner.ORGANISER]
+        context["organisers"] = [
+            link.partner for link in links if link.role == EventPartner.ORGANISER
+        ]
+        context["partners"] = [
+            link.partner for link in links if link.role != EventPartner.ORGANISER
+        ]
         context["gallery"] = list(self.gallery_images.all())
         prefetch_images(context["gallery"], "image")
         return context
@@ -544,7 +579,9 @@ class EbookPage(ContentPage):
     isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validate_isbn])
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="th")
-    summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    summary = RichTextField(
+        _("summary"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
     table_of_contents = StreamField(
         [("chapter", TocEntryBlock())], verbose_name=_("table of contents"), blank=True
     )
@@ -571,7 +608,9 @@ class EbookPage(ContentPage):
         FieldPanel("table_of_contents"),
         MultipleChooserPanel("partner_links", label=_("Partners"), chooser_field_name="partner"),
         MultipleChooserPanel("topic_links", label=_("Topics"), chooser_field_name="topic"),
-        InlinePanel("related_links", label=_("Related events and articles"), max_num=RELATED_PAGES_SHOWN),
+        InlinePanel(
+            "related_links", label=_("Related events and articles"), max_num=RELATED_PAGES_SHOWN
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -589,6 +628,9 @@ class EbookPage(ContentPage):
     class Meta:
         verbose_name = _("e-book")
         verbose_name_plural = _("e-books")
+
+    def linked_partner_ids(self):
+        return super().linked_partner_ids() | ({self.publisher_id} if self.publisher_id else set())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -616,4 +658,6 @@ class EbookTopic(TopicLink):
 class EbookRelatedPage(RelatedPageLink):
     page = ParentalKey(EbookPage, on_delete=models.CASCADE, related_name="related_links")
 
-    panels = [PageChooserPanel("related_page", ["articles.EventSummaryPage", "articles.ArticlePage"])]
+    panels = [
+        PageChooserPanel("related_page", ["articles.EventSummaryPage", "articles.ArticlePage"])
+    ]

@@ -22,7 +22,9 @@ def isbn_is_valid(value):
 def validate_isbn(value):
     if value and not isbn_is_valid(value):
         raise ValidationError(
-            _("“%(value)s” is not a valid ISBN: check the digits (10 or 13, with a correct check digit)."),
+            _(
+                "“%(value)s” is not a valid ISBN: check the digits (10 or 13, with a correct check digit)."
+            ),
             params={"value": value},
             code="invalid_isbn",
         )

@@ -13,7 +13,7 @@ from articles.models import (
     EventSummaryPage,
     prefetch_images,
 )
-from network.links import prefetch_for_cards
+from network.links import localized, prefetch_for_cards
 from network.models import PartnerIndexPage
 
 LATEST_PER_SECTION = 3
@@ -75,13 +75,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            item.featured_page.specific
-            for item in self.featured_items.select_related("featured_page")
-            if item.featured_page.live
+        # A translated home page keeps the source's choices; show their translations.
+        chosen_pages = [
+            item.featured_page for item in self.featured_items.select_related("featured_page")
         ]
+        featured = [page for page in localized(chosen_pages, self.locale) if page.live]
         context["featured"] = prefetch_for_cards(featured)
-        partners = [item.partner for item in self.featured_partners.select_related("partner")]
+        chosen_partners = [
+            item.partner for item in self.featured_partners.select_related("partner")
+        ]
+        partners = localized(chosen_partners, self.locale)
         prefetch_images(partners, "logo")
         context["partner_strip"] = partners
         context["partner_index"] = (

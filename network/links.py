@@ -81,11 +81,13 @@ class LinkedPages:
             query = (
                 source.live()
                 .filter(**{source.target_field: partner})
+                .filter(**{f"{source.prefix()}locale_id": partner.locale_id})
                 .annotate(
                     linked_page_id=source.page_id_expression(),
                     sort_date=F(f"{source.prefix()}{source.date_field}"),
                 )
                 .values_list("linked_page_id", "sort_date")
+                .order_by()
             )
             rows = query if rows is None else rows.union(query)
         self.rows = rows.order_by("-sort_date", "-linked_page_id") if rows is not None else None
@@ -102,20 +104,33 @@ class LinkedPages:
         return specific_pages_in_order([page_id for page_id, _date in self.rows[item]])
 
 
+def localized(objects, locale):
+    """The translations of `objects` (pages or snippets) in `locale`, in the same
+    order, in one query; objects with no translation there are left out."""
+    if not objects:
+        return []
+    queryset = type(objects[0]).objects.filter(
+        translation_key__in=[obj.translation_key for obj in objects], locale=locale
+    )
+    if isinstance(objects[0], Page):
+        queryset = Page.objects.filter(pk__in=queryset.values("pk")).specific()
+    translations = {item.translation_key: item for item in queryset}
+    found = [translations.get(obj.translation_key) for obj in objects]
+    return [item for item in found if item is not None]
+
+
 def pages_linked_to(partner):
     return LinkedPages(partner)
 
 
-def related_pages_by_links(page, exclude_ids, limit):
-    """Live pages in `page`'s language that share the most partners and topics with it."""
+def related_pages_by_links(page, partner_ids, topic_ids, exclude_ids, limit):
+    """Live pages in `page`'s language that share the most partners and topics with it.
+
+    One small grouped query per link table, so the cost does not depend on how
+    many pages share a partner.
+    """
     shared = Counter()
-    for sources, relation, field in (
-        (_partner_sources, "partner_links", "partner_id"),
-        (_topic_sources, "topic_links", "topic_id"),
-    ):
-        target_ids = {getattr(link, field) for link in getattr(page, relation).all()}
-        if relation == "partner_links" and getattr(page, "publisher_id", None):
-            target_ids.add(page.publisher_id)
+    for sources, target_ids in ((_partner_sources, partner_ids), (_topic_sources, topic_ids)):
         if not target_ids:
             continue
         for source in sources:

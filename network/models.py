@@ -115,6 +115,7 @@ class Programme(index.Indexed, SluggedSnippet):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
+        index.SearchField("funder"),
         index.AutocompleteField("name"),
         index.AutocompleteField("short_name"),
         index.FilterField("locale_id"),
@@ -249,6 +250,7 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("partner directory")
@@ -285,9 +287,23 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
                 "partner": partner,
                 "page_obj": page_obj,
                 "linked_pages": page_obj.object_list,
+                "alternate_urls": self.partner_alternate_urls(partner),
             },
             template="network/partner_page.html",
         )
+
+    def partner_alternate_urls(self, partner):
+        """The same partner's page in each language it is translated into."""
+        indexes = {
+            index.locale_id: index
+            for index in self.get_translations(inclusive=True).live().select_related("locale")
+        }
+        urls = {}
+        for translation in partner.get_translations(inclusive=True).select_related("locale"):
+            index = indexes.get(translation.locale_id)
+            if index is not None:
+                urls[translation.locale.language_code] = index.specific.partner_url(translation)
+        return urls
 
     def partner_url(self, partner):
         return self.url + self.reverse_subpage("partner", kwargs={"partner_slug": partner.slug})

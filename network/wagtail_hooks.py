@@ -5,7 +5,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import PartnerOrganisation, Programme, Topic
 
 
-class PartnerOrganisationViewSet(SnippetViewSet):
+class NetworkSnippetViewSet(SnippetViewSet):
+    # Plain substring search: Thai has no spaces between words, and the stock
+    # full-text backends only match whole runs, so editors would miss their own
+    # partners ("ภาคี" inside "ภาคีเครือข่าย").
+    search_backend_name = None
+
+
+class PartnerOrganisationViewSet(NetworkSnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
     menu_label = _("Partners")
@@ -15,7 +22,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_per_page = 50
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class ProgrammeViewSet(NetworkSnippetViewSet):
     model = Programme
     icon = "folder-open-inverse"
     menu_label = _("Programmes")
@@ -24,7 +31,7 @@ class ProgrammeViewSet(SnippetViewSet):
     search_fields = ["name", "short_name", "funder"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(NetworkSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

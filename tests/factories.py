@@ -140,7 +140,7 @@ class EbookPageFactory(wagtail_factories.PageFactory):
     series = "ผีเสื้อขยับปีก"
     volume = 9
     publication_date = datetime.date(2021, 12, 1)
-    isbn = "978-616-0-00000-0"
+    isbn = "978-616-0-00000-5"
     page_count = 48
     cover_image = factory.SubFactory(wagtail_factories.ImageFactory)
     pdf = factory.SubFactory(wagtail_factories.DocumentFactory)
