@@ -359,6 +359,12 @@ class EventSummaryPage(ContentPage):
     participants_organisations_target = models.PositiveIntegerField(
         _("organisations expected"), null=True, blank=True
     )
+    participants_organisations_confirmed = models.PositiveIntegerField(
+        _("organisations that confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("How many organisations had said they would come."),
+    )
     participants_description = models.TextField(_("who took part"), blank=True)
     objectives = StreamField(
         [("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True
@@ -401,6 +407,7 @@ class EventSummaryPage(ContentPage):
                     [
                         FieldPanel("participants_organisations"),
                         FieldPanel("participants_organisations_target"),
+                        FieldPanel("participants_organisations_confirmed"),
                     ]
                 ),
                 FieldPanel("participants_description"),
@@ -577,7 +584,7 @@ class EbookPage(ContentPage):
     )
     publication_date = models.DateField(_("publication date"), default=timezone.localdate)
     isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validate_isbn])
-    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="th")
     summary = RichTextField(
         _("summary"), blank=True, features=["bold", "italic", "link", "ol", "ul"]

@@ -15,8 +15,16 @@ PRODUCTION_ENV = {
 }
 
 
+# Set by the browser tests' harness for Playwright; never present in a deployment.
+TEST_ONLY_ENV = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def manage(*args, env):
-    base_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    base_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in PRODUCTION_ENV and key not in TEST_ONLY_ENV
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
