@@ -1,0 +1,156 @@
+# Developer commands. The README documents two of them:
+#
+#   make run    fresh machine -> virtualenv, install, migrate, demo content, admin login, server
+#   make test   ruff, Django checks, migrations check, deploy check, the whole pytest suite
+#
+# Everything runs inside .venv, which is created and (re)installed on demand: the
+# project is reinstalled only when pyproject.toml is newer than .venv/.installed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-print-directory
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+TEST_SETTINGS := config.settings.test
+
+# The interpreter the virtualenv is made from: the first of python3.11, python3.12
+# and python3 on PATH, unless given (make run PYTHON=/usr/local/bin/python3.11).
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
+
+RUN_HOST ?= 127.0.0.1
+RUN_PORT ?= 8000
+ADMIN_USERNAME ?= admin
+ADMIN_PASSWORD ?= admin-demo-2564
+ADMIN_EMAIL ?= admin@example.org
+
+# Extra arguments for pytest, e.g. make test PYTEST_ARGS="-m 'not browser' -x".
+PYTEST_ARGS ?=
+
+# Translation catalogues (.po) and the compiled files (.mo) Django reads.
+PO_FILES := $(shell find . \( -path ./$(VENV) -o -path ./node_modules -o -path ./.git \) -prune \
+	-o -name '*.po' -path '*/LC_MESSAGES/*' -print 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+# Directories makemessages must not read.
+MESSAGES_IGNORE := --ignore=$(VENV) --ignore=node_modules --ignore=static_collected \
+	--ignore=media --ignore=htmlcov --ignore=tests --ignore=benchmarks --ignore=.test-media
+
+.PHONY: help venv run test lint check check-migrations check-deploy pytest \
+	messages compilemessages translations clean distclean
+
+help:
+	@echo "make run              set up everything on a fresh machine and serve the demo site"
+	@echo "                      at http://$(RUN_HOST):$(RUN_PORT)/ (SQLite, dev settings)"
+	@echo "make test             ruff, Django checks, migrations check, deploy check, pytest"
+	@echo "                      (DATABASE_URL=postgres://... runs it all on PostgreSQL)"
+	@echo "make lint             ruff check"
+	@echo "make check            manage.py check with the test settings"
+	@echo "make check-migrations fail if a model change has no migration"
+	@echo "make check-deploy     manage.py check --deploy with production settings"
+	@echo "make pytest           only the pytest suite (PYTEST_ARGS=... to narrow it)"
+	@echo "make messages         update the Thai translation catalogues (makemessages -l th)"
+	@echo "make compilemessages  compile every catalogue to .mo"
+	@echo "make clean            remove caches and test/build artefacts"
+	@echo "make distclean        clean, and also remove .venv, db.sqlite3 and media/ (demo data)"
+
+# --- virtualenv ------------------------------------------------------------------
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: no python3.11 (or python3) on PATH; install Python 3.11 or set PYTHON=..." >&2; \
+		exit 1; fi
+	@if ! "$(PYTHON)" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] < (3, 13)))'; then \
+		echo "error: $(PYTHON) is Python $$("$(PYTHON)" -c 'import platform; print(platform.python_version())');" \
+			"this project needs Python 3.11 or 3.12 (set PYTHON=/path/to/python3.11)" >&2; \
+		exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON) ($$("$(PYTHON)" -c 'import platform; print(platform.python_version())'))"
+	@"$(PYTHON)" -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "error: could not create $(VENV); on Debian/Ubuntu: apt-get install python3-venv" >&2; \
+		exit 1; }
+
+$(STAMP): pyproject.toml | $(PY)
+	@if ! $(PY) -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] < (3, 13)))'; then \
+		echo "error: $(VENV) was made with Python $$($(PY) -c 'import platform; print(platform.python_version())')," \
+			"this project needs 3.11 or 3.12; run: make distclean" >&2; \
+		exit 1; fi
+	$(PY) -m pip install --disable-pip-version-check --no-input -e ".[dev]"
+	@touch $@
+
+venv: $(STAMP)
+
+# --- translations ------------------------------------------------------------------
+
+# .mo files are rebuilt from newer .po files when gettext's msgfmt is available;
+# without it the existing .mo files are used as they are.
+translations: $(MO_FILES)
+
+%.mo: %.po
+	@if command -v msgfmt >/dev/null; then \
+		echo "msgfmt $<"; msgfmt --check-format -o $@ $<; \
+	elif [ -f $@ ]; then \
+		echo "warning: gettext's msgfmt is missing, using $@ as it is (apt-get install gettext)" >&2; \
+	else \
+		echo "warning: gettext's msgfmt is missing, $@ not built: the interface will not be" \
+			"translated (apt-get install gettext)" >&2; \
+	fi
+
+messages: venv
+	$(MANAGE) makemessages -l th --add-location=file $(MESSAGES_IGNORE)
+
+compilemessages: venv
+	$(MANAGE) compilemessages -l th --ignore=$(VENV) --ignore=node_modules
+
+# --- make run ------------------------------------------------------------------
+
+run: venv translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	@DJANGO_SUPERUSER_PASSWORD='$(ADMIN_PASSWORD)' $(MANAGE) shell -v 0 -c '\
+	from django.contrib.auth import get_user_model; \
+	User = get_user_model(); \
+	exists = User.objects.filter(username="$(ADMIN_USERNAME)").exists(); \
+	exists or User.objects.create_superuser("$(ADMIN_USERNAME)", "$(ADMIN_EMAIL)", "$(ADMIN_PASSWORD)"); \
+	print("Admin login $(ADMIN_USERNAME)", "already exists" if exists else "created")'
+	@echo
+	@echo "  Site:  http://$(RUN_HOST):$(RUN_PORT)/  (English: http://$(RUN_HOST):$(RUN_PORT)/en/)"
+	@echo "  Admin: http://$(RUN_HOST):$(RUN_PORT)/admin/  ($(ADMIN_USERNAME) / $(ADMIN_PASSWORD))"
+	@echo
+	$(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
+
+# --- make test -----------------------------------------------------------------
+
+test: lint check check-migrations check-deploy pytest
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+check: venv translations
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
+
+check-migrations: venv
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+
+# Production settings with throwaway values; any warning fails.
+check-deploy: venv
+	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	ALLOWED_HOSTS=example.org WAGTAILADMIN_BASE_URL=https://example.org \
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+pytest: venv translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# --- housekeeping --------------------------------------------------------------
+
+clean:
+	find . \( -path ./$(VENV) -o -path ./.git -o -path ./node_modules \) -prune \
+		-o -name __pycache__ -type d -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache .coverage htmlcov static_collected .test-media .test-db.sqlite3*
+
+distclean: clean
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media *.egg-info
