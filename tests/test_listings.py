@@ -54,3 +54,14 @@ def test_article_listing_filters_by_kind(client, site_tree):
     assert [item.pk for item in response.context["items"]] == [concept.pk]
     unknown = client.get(site_tree["articles"].url, {"kind": "nonsense"})
     assert len(unknown.context["items"]) == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["\x00", "ภาคี\x00", "!!!", "🙂🙂", "\"'()*:^-", "ภาคี " * 3000, "AND OR NOT", "   "],
+)
+def test_search_answers_odd_queries_with_a_normal_page(client, filled_site, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= 200
+    assert "\x00" not in response.context["query"]
