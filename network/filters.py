@@ -31,9 +31,9 @@ class PartnerFilter(forms.Form):
             .select_related("logo")
             .prefetch_related("provinces")
         )
-        if not self.is_valid():
-            return partners
-        data = self.cleaned_data
+        # A field with a value we do not know is left out; the others still apply.
+        self.is_valid()
+        data = {name: self.cleaned_data.get(name) for name in self.fields}
         if data["q"]:
             partners = partners.filter(name__icontains=data["q"]) | partners.filter(
                 short_name__icontains=data["q"]
@@ -46,4 +46,5 @@ class PartnerFilter(forms.Form):
 
     @property
     def active(self):
-        return self.is_valid() and any(self.cleaned_data.values())
+        self.is_valid()
+        return any(self.cleaned_data.get(name) for name in self.fields)

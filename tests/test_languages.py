@@ -83,6 +83,9 @@ def test_english_partner_page_lists_english_pages(client, site_tree, english, ev
     html = response.content.decode()
     assert '<html lang="en"' in html
     assert "Social movements" in html
+    thai_partner = english_partner.get_translation(site_tree["partners"].locale)
+    # The switcher leads to the same partner's Thai page, not to the directory.
+    assert f'href="{site_tree["partners"].partner_url(thai_partner)}" hreflang="th"' in html
 
 
 def test_thai_digits_setting_changes_thai_dates_only(client, event_in_two_languages):

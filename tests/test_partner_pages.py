@@ -89,3 +89,10 @@ def test_partner_slug_is_romanised_and_shared_by_its_translation(english):
     translation.save()
     assert partner.slug.isascii() and partner.slug
     assert translation.slug == partner.slug
+
+
+def test_directory_keeps_valid_filters_when_another_is_unknown(client, site_tree):
+    media = factories.PartnerFactory(name="สถานีวิทยุชุมชน", kind=PartnerOrganisation.Kind.MEDIA)
+    factories.PartnerFactory(name="โครงการบัณฑิตอาสา", kind=PartnerOrganisation.Kind.ACADEMIC)
+    response = client.get(site_tree["partners"].url, {"kind": "media", "province": "XX"})
+    assert list(response.context["partners"]) == [media]
