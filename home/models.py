@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
 from articles.models import (
@@ -118,3 +119,18 @@ class HomeFeaturedPartner(Orderable):
     )
 
     panels = [FieldPanel("partner")]
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """The site's name for readers of the English pages (the Thai name is the Site's)."""
+
+    english_name = models.CharField(
+        _("name in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in the header and page titles of English pages."),
+    )
+
+    class Meta:
+        verbose_name = _("site name in English")

@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Site
 
 from articles.models import EventPartner
+from home.models import SiteIdentity
 from thai.models import ThaiLanguageSettings
 
 from . import factories
@@ -95,3 +96,14 @@ def test_thai_digits_setting_changes_thai_dates_only(client, event_in_two_langua
     setting.save()
     assert "๑๔–๑๙ มิ.ย. ๒๕๖๒" in client.get(event.url).content.decode()
     assert "14–19 Jun 2019" in client.get(english_event.url).content.decode()
+
+
+def test_english_pages_carry_the_english_site_name(client, event_in_two_languages):
+    event, english_event = event_in_two_languages
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.english_name = "Phakhi Sang Suk Foundation"
+    identity.save()
+    english_html = client.get(english_event.url).content.decode()
+    thai_html = client.get(event.url).content.decode()
+    assert "Phakhi Sang Suk Foundation" in english_html
+    assert "Phakhi Sang Suk Foundation" not in thai_html

@@ -32,7 +32,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from articles.models import ArticlePage, EbookPage, EventPartner, EventSummaryPage
-from home.models import HomePage
+from home.models import HomePage, SiteIdentity
 from network.models import PartnerOrganisation, Programme, Province, Topic
 
 from . import books, content, media
@@ -441,10 +441,13 @@ class DemoLoader:
             Page.get_first_root_node().add_child(instance=home)
             home.save_revision().publish()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
         else:
             site.root_page = home
             site.save()
+        identity = SiteIdentity.for_site(site)
+        identity.english_name = content.SITE_NAME_EN
+        identity.save()
         return home
 
     def load_indexes(self, home):

@@ -13,6 +13,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.models import SiteIdentity
+
 register = template.Library()
 
 LanguageLink = namedtuple("LanguageLink", ["code", "name", "url", "is_current"])
@@ -106,10 +108,15 @@ def _is_page(value):
 
 @register.simple_tag(takes_context=True)
 def site_name(context):
-    site = _site(context.get("request"))
-    if site is not None and site.site_name:
-        return site.site_name
-    return getattr(settings, "WAGTAIL_SITE_NAME", "")
+    request = context.get("request")
+    site = _site(request)
+    if site is None:
+        return getattr(settings, "WAGTAIL_SITE_NAME", "")
+    if _current_language() != settings.LANGUAGE_CODE:
+        english_name = SiteIdentity.for_request(request).english_name
+        if english_name:
+            return english_name
+    return site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
 @register.simple_tag(takes_context=True)
