@@ -296,13 +296,15 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
         """The same partner's page in each language it is translated into."""
         indexes = {
             index.locale_id: index
-            for index in self.get_translations(inclusive=True).live().select_related("locale")
+            for index in PartnerIndexPage.objects.live().filter(
+                translation_key=self.translation_key
+            )
         }
         urls = {}
         for translation in partner.get_translations(inclusive=True).select_related("locale"):
             index = indexes.get(translation.locale_id)
             if index is not None:
-                urls[translation.locale.language_code] = index.specific.partner_url(translation)
+                urls[translation.locale.language_code] = index.partner_url(translation)
         return urls
 
     def partner_url(self, partner):

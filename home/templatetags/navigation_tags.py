@@ -152,8 +152,6 @@ def _language_targets(context):
         return cache["languages"]
 
     targets = {}
-    page = context.get("page")
-    partner = context.get("partner")
     if request is None:
         return targets
     alternate_urls = context.get("alternate_urls")
@@ -169,21 +167,7 @@ def _language_targets(context):
             translation = translations.get(code)
             if translation is None:
                 continue
-            if partner is not None:
-                # A partner's page: the same partner in the other language, if translated.
-                other = (
-                    partner
-                    if partner.locale_id == translation.locale_id
-                    else partner.get_translation_or_none(translation.locale)
-                )
-                if other is None:
-                    continue
-                # Every translation of the directory has the same routes as this one.
-                url = (translation.get_url(request) or "") + page.reverse_subpage(
-                    "partner", kwargs={"partner_slug": other.slug}
-                )
-            else:
-                url = translation.get_url(request)
+            url = translation.get_url(request)
             if url:
                 targets[code] = (url, _absolute(request, url), True)
     elif "request_path" not in context:
