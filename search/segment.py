@@ -1,0 +1,170 @@
+"""Thai word segmentation shared by indexing, querying and highlighting.
+
+Thai is written without spaces, so search backends see a whole run of Thai
+letters as one word. Text is segmented into dictionary words (PyThaiNLP's
+dictionary, the newmm algorithm in its Rust build) before it reaches the
+backend, and a reader's query is segmented the same way, so both sides agree
+on what a word is.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import nlpo3
+from pythainlp.corpus import corpus_path, thai_words
+from pythainlp.corpus.tnc import unigram_word_freqs
+
+DICTIONARY_NAME = "search-thai-words"
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Zero-width characters pasted from word processors split words invisibly.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+THAI_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"
+THAI_RUN = re.compile(f"[{THAI_LETTERS}]+")
+# "มยส." or "ส.ส." – consonants and dots are an abbreviation, kept as one word.
+THAI_ABBREVIATION = re.compile(f"(?<![{THAI_LETTERS}])((?:[ก-ฮ]{{1,6}}\\.)+)")
+CONSONANTS_ONLY = re.compile("[ก-ฮ]{2,6}")
+MIN_PART_LENGTH = 2
+MIN_COMPOUND_LENGTH = 5
+LONGEST_WORD = 30
+# A short part must be a word in its own right in running text (Thai National
+# Corpus counts), not a syllable of a loanword: ประชุม is not ประ + ชุม.
+LONG_PART_LENGTH = 5
+MIN_PART_FREQUENCY = 500
+MIN_PART_SHARE = 0.3
+
+
+@lru_cache(maxsize=1)
+def dictionary():
+    return thai_words()
+
+
+@lru_cache(maxsize=1)
+def frequencies():
+    return unigram_word_freqs()
+
+
+@lru_cache(maxsize=1)
+def _segmenter_ready():
+    # The word list PyThaiNLP ships, so both segmenters share one dictionary.
+    nlpo3.load_dict(str(Path(corpus_path()) / "words_th.txt"), DICTIONARY_NAME)
+    return True
+
+
+def normalise(text):
+    """Fold Thai digits to Arabic ones, drop invisible characters and use the
+    composed SARA AM, so that "๒๕๖๔" and "2564" are the same word."""
+    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    return text.replace("\u0e4d\u0e32", "\u0e33").translate(THAI_DIGITS)
+
+
+def thai_words_of_run(run):
+    """Dictionary words of one run of Thai letters, in order."""
+    if CONSONANTS_ONLY.fullmatch(run) and run not in dictionary():
+        return [run]
+    _segmenter_ready()
+    return [word for word in nlpo3.segment(run, DICTIONARY_NAME, safe=True) if word.strip()]
+
+
+@lru_cache(maxsize=100_000)
+def compound_parts(word):
+    """The words a compound is made of (ฉีดวัคซีน → ฉีด, วัคซีน), or none.
+
+    The fewest dictionary words that cover the whole word exactly, each at
+    least two letters long and common on its own, so "พยาบาล" never yields
+    "ยา" and "ภูมิภาค" yields "ภาค" but never "ภาคี".
+    """
+    length = len(word)
+    if length < MIN_COMPOUND_LENGTH:
+        return ()
+    words = dictionary()
+    counts = frequencies()
+    least_count = max(MIN_PART_FREQUENCY, MIN_PART_SHARE * counts.get(word, 0))
+    # fewest[i]: (number of parts covering word[:i], where the last one starts)
+    fewest = [(0, 0)] + [None] * length
+    for end in range(MIN_PART_LENGTH, length + 1):
+        for start in range(max(0, end - LONGEST_WORD), end - MIN_PART_LENGTH + 1):
+            part = word[start:end]
+            if (
+                fewest[start] is None
+                or (start, end) == (0, length)
+                or part not in words
+                or (len(part) < LONG_PART_LENGTH and counts.get(part, 0) < least_count)
+            ):
+                continue
+            if fewest[end] is None or fewest[start][0] + 1 < fewest[end][0]:
+                fewest[end] = (fewest[start][0] + 1, start)
+    if fewest[length] is None:
+        return ()
+    parts = []
+    end = length
+    while end:
+        start = fewest[end][1]
+        parts.append(word[start:end])
+        end = start
+    return tuple(reversed(parts))
+
+
+def all_parts(word):
+    """Every part of a compound, and the parts of those parts."""
+    for part in compound_parts(word):
+        yield part
+        yield from all_parts(part)
+
+
+def _pieces(text):
+    """Split normalised text into (is_thai, piece) in reading order."""
+    position = 0
+    for match in THAI_ABBREVIATION.finditer(text):
+        yield from _plain_pieces(text[position : match.start()])
+        yield True, match.group(1).replace(".", "")
+        position = match.end()
+    yield from _plain_pieces(text[position:])
+
+
+def _plain_pieces(text):
+    position = 0
+    for match in THAI_RUN.finditer(text):
+        if match.start() > position:
+            yield False, text[position : match.start()]
+        yield True, match.group()
+        position = match.end()
+    if position < len(text):
+        yield False, text[position:]
+
+
+def index_text(text):
+    """Text as the search index should store it: Thai words separated by
+    spaces, each compound followed by its parts, other text unchanged."""
+    if not text:
+        return ""
+    out = []
+    for is_thai, piece in _pieces(normalise(text)):
+        if not is_thai:
+            out.append(piece)
+            continue
+        for word in thai_words_of_run(piece):
+            out.append(word)
+            out.extend(all_parts(word))
+    return " ".join(" ".join(out).split())
+
+
+def query_words(text):
+    """The words of a reader's query, each a tuple of the index words that
+    must all be present. A compound asks for its parts, which are indexed
+    wherever the compound is and also where its parts stand apart."""
+    words = []
+    for is_thai, piece in _pieces(normalise(text)):
+        if is_thai:
+            for word in thai_words_of_run(piece):
+                words.append(compound_parts(word) or (word,))
+        else:
+            kept = [char if unicodedata.category(char)[0] in "LMN" else " " for char in piece]
+            words.extend((word,) for word in "".join(kept).split())
+    return words
+
+
+def query_terms(text):
+    """All index words a query asks for, flattened, in order, without repeats."""
+    return list(dict.fromkeys(term for word in query_words(text) for term in word))
