@@ -12,7 +12,11 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
-        label=_("Level"), choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2"
+        label=_("Level"),
+        choices=[("h2", _("Section")), ("h3", _("Subsection"))],
+        default="h2",
+        # The level's label ("Section") is not what the page says.
+        search_index=False,
     )
 
     class Meta:
@@ -44,6 +48,7 @@ class ListItemBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")],
         default="1",
+        search_index=False,
     )
 
     class Meta:

@@ -51,6 +51,14 @@ def register_topic_links(model, date_field, topic_field="topic", page_field="pag
         _topic_sources.append(source)
 
 
+def partner_link_sources():
+    return list(_partner_sources)
+
+
+def topic_link_sources():
+    return list(_topic_sources)
+
+
 def prefetch_for_cards(pages):
     """Let each page type load what its listing card shows, one query per type."""
     by_class = {}

@@ -5,14 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import PartnerOrganisation, Programme, Topic
 
 
-class NetworkSnippetViewSet(SnippetViewSet):
-    # Plain substring search: Thai has no spaces between words, and the stock
-    # full-text backends only match whole runs, so editors would miss their own
-    # partners ("ภาคี" inside "ภาคีเครือข่าย").
-    search_backend_name = None
-
-
-class PartnerOrganisationViewSet(NetworkSnippetViewSet):
+class PartnerOrganisationViewSet(SnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
     menu_label = _("Partners")
@@ -22,7 +15,7 @@ class PartnerOrganisationViewSet(NetworkSnippetViewSet):
     list_per_page = 50
 
 
-class ProgrammeViewSet(NetworkSnippetViewSet):
+class ProgrammeViewSet(SnippetViewSet):
     model = Programme
     icon = "folder-open-inverse"
     menu_label = _("Programmes")
@@ -31,7 +24,7 @@ class ProgrammeViewSet(NetworkSnippetViewSet):
     search_fields = ["name", "short_name", "funder"]
 
 
-class TopicViewSet(NetworkSnippetViewSet):
+class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

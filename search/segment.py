@@ -136,33 +136,39 @@ def _plain_pieces(text):
 
 def index_text(text):
     """Text as the search index should store it: Thai words separated by
-    spaces, each compound followed by its parts, other text unchanged."""
+    spaces, other text unchanged, then the parts of each compound. The parts
+    come last so that the words of a quoted phrase stay next to each other."""
     if not text:
         return ""
-    out = []
+    words = []
+    parts = []
     for is_thai, piece in _pieces(normalise(text)):
         if not is_thai:
-            out.append(piece)
+            words.append(piece)
             continue
         for word in thai_words_of_run(piece):
-            out.append(word)
-            out.extend(all_parts(word))
-    return " ".join(" ".join(out).split())
+            words.append(word)
+            parts.extend(all_parts(word))
+    return " ".join(" ".join(words + parts).split())
+
+
+def phrase_words(text):
+    """The words of a query as the index has them, in order."""
+    words = []
+    for is_thai, piece in _pieces(normalise(text)):
+        if is_thai:
+            words.extend(thai_words_of_run(piece))
+        else:
+            kept = [char if unicodedata.category(char)[0] in "LMN" else " " for char in piece]
+            words.extend("".join(kept).split())
+    return words
 
 
 def query_words(text):
     """The words of a reader's query, each a tuple of the index words that
     must all be present. A compound asks for its parts, which are indexed
     wherever the compound is and also where its parts stand apart."""
-    words = []
-    for is_thai, piece in _pieces(normalise(text)):
-        if is_thai:
-            for word in thai_words_of_run(piece):
-                words.append(compound_parts(word) or (word,))
-        else:
-            kept = [char if unicodedata.category(char)[0] in "LMN" else " " for char in piece]
-            words.extend((word,) for word in "".join(kept).split())
-    return words
+    return [compound_parts(word) or (word,) for word in phrase_words(text)]
 
 
 def query_terms(text):

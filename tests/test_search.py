@@ -1,8 +1,22 @@
-import pytest
+"""The public search page: results in the reader's language, facets,
+highlighted excerpts, suggestions, promotions and partners."""
 
+import datetime
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from network.models import Province
 from search.query import search_terms
+from search.stats import record_search
 
 from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def found(response):
+    return [item.pk for item, _excerpt in response.context["results"]]
 
 
 def test_search_terms_keep_thai_vowels_and_tone_marks():
@@ -13,10 +27,178 @@ def test_search_terms_of_only_punctuation_are_empty():
     assert search_terms("\"'()*:^- 🙂") == ""
 
 
-@pytest.mark.django_db
 def test_search_finds_a_page_in_the_readers_language(client, site_tree):
-    factories.ArticlePageFactory(parent=site_tree["articles"], title="Volunteer network meeting")
+    page = factories.ArticlePageFactory(
+        parent=site_tree["articles"], title="Volunteer network meeting"
+    )
     response = client.get("/search/", {"q": "volunteer"})
-    assert [item.title for item in response.context["items"]] == ["Volunteer network meeting"]
+    assert found(response) == [page.pk]
     english = client.get("/en/search/", {"q": "volunteer"})
-    assert list(english.context["items"]) == []
+    assert found(english) == []
+
+
+def test_the_excerpt_marks_the_searched_words_and_escapes_the_rest(client, site_tree):
+    factories.ArticlePageFactory(
+        parent=site_tree["articles"],
+        title="บันทึก",
+        intro="<b>ภาคี</b> ทำงานที่โรงพยาบาล & ร้านยาชุมชน <script>alert(1)</script>",
+        body=[],
+    )
+    response = client.get("/search/", {"q": "ยา"})
+    excerpt = str(response.context["results"][0][1])
+    assert "<mark>ยา</mark>ชุมชน" in excerpt
+    assert "โรงพ<mark>" not in excerpt
+    assert "&amp;" in excerpt
+    assert "<b>" not in excerpt and "<script>" not in excerpt
+    assert "<mark>ยา</mark>" in response.content.decode()
+
+
+def test_facets_count_the_matches_and_narrow_them(client, site_tree):
+    topic = factories.TopicFactory(name="สุขภาวะชุมชน", slug="community-health")
+    article = factories.ArticlePageFactory(
+        parent=site_tree["articles"],
+        intro="อาสาสมัครสาธารณสุข",
+        body=[],
+        published_date=datetime.date(2021, 3, 1),
+    )
+    factories.ArticleTopicFactory(page=article, topic=topic)
+    event = factories.EventSummaryPageFactory(
+        parent=site_tree["events"],
+        intro="อาสาสมัครสาธารณสุขประจำหมู่บ้าน",
+        start_date=datetime.date(2019, 6, 14),
+        end_date=datetime.date(2019, 6, 14),
+    )
+    event.provinces.add(Province.objects.get(code="TH-90"))
+    event.save_revision().publish()
+
+    response = client.get("/search/", {"q": "สาธารณสุข"})
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    counts = {name: {o.value: o.count for o in facet.options} for name, facet in facets.items()}
+    assert counts["type"] == {"article": 1, "event": 1}
+    assert counts["topic"] == {"community-health": 1}
+    assert counts["province"] == {"TH-90": 1}
+    assert counts["year"] == {"2021": 1, "2019": 1}
+    # Years are shown in the Buddhist Era on Thai pages.
+    assert "2562" in response.content.decode()
+
+    narrowed = client.get("/search/", {"q": "สาธารณสุข", "type": "event"})
+    assert found(narrowed) == [event.pk]
+    type_facet = next(f for f in narrowed.context["facets"] if f.name == "type")
+    assert type_facet.options[0].selected
+    # Choosing the selected option again removes it and keeps the query.
+    assert "type=" not in type_facet.options[0].url
+    assert "q=" in type_facet.options[0].url
+    assert found(client.get("/search/", {"q": "สาธารณสุข", "topic": "community-health"})) == [
+        article.pk
+    ]
+    assert found(client.get("/search/", {"q": "สาธารณสุข", "province": "TH-90"})) == [event.pk]
+    assert found(client.get("/search/", {"q": "สาธารณสุข", "year": "2021"})) == [article.pk]
+    # An unknown facet value is ignored, not an error.
+    assert len(found(client.get("/search/", {"q": "สาธารณสุข", "year": "abc", "type": "x"}))) == 2
+
+
+def test_partner_facet_and_matching_partners(client, site_tree):
+    partner = factories.PartnerFactory(name="มูลนิธิชุมชนสงขลา", slug="songkhla", short_name="")
+    article = factories.ArticlePageFactory(
+        parent=site_tree["articles"], intro="งานชุมชนสงขลา", body=[]
+    )
+    factories.ArticlePartnerFactory(page=article, partner=partner)
+    response = client.get("/search/", {"q": "สงขลา"})
+    partner_facet = next(f for f in response.context["facets"] if f.name == "partner")
+    assert [(o.value, o.count) for o in partner_facet.options] == [("songkhla", 1)]
+    assert response.context["partners"] == [partner]
+    assert found(client.get("/search/", {"q": "สงขลา", "partner": "songkhla"})) == [article.pk]
+
+
+def test_results_are_paginated_and_keep_the_query(client, site_tree, settings):
+    settings.LISTING_PAGE_SIZE = 2
+    for number in range(5):
+        factories.ArticlePageFactory(
+            parent=site_tree["articles"], title=f"อาสาสมัคร {number}", intro="", body=[]
+        )
+    first = client.get("/search/", {"q": "อาสาสมัคร"})
+    assert first.context["page_obj"].paginator.num_pages == 3
+    assert "?q=%E0%B8%AD" in first.content.decode() and "page=2" in first.content.decode()
+    last = client.get("/search/", {"q": "อาสาสมัคร", "page": "99999"})
+    assert last.context["page_obj"].number == 3
+    assert len(found(last)) == 1
+    assert client.get("/search/", {"q": "อาสาสมัคร", "page": "abc"}).context["page_obj"].number == 1
+
+
+def test_a_long_query_is_cut_with_a_notice(client, site_tree):
+    response = client.get("/search/", {"q": "ภาคี" * 2500})
+    assert response.status_code == 200
+    assert len(response.context["query"]) == 200
+    assert "ใช้เฉพาะส่วนต้น" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!???", "🙂🙏🏽", "“”«»—…"])
+def test_empty_punctuation_and_emoji_queries_answer_a_normal_page(client, site_tree, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert found(response) == []
+
+
+def test_nothing_found_suggests_a_spelling_and_popular_searches(client, site_tree):
+    factories.TopicFactory(name="เครือข่ายอาสาสมัคร")
+    for _ in range(3):
+        record_search("วัคซีน", "th", 4)
+    response = client.get("/search/", {"q": "เครือขาย"})
+    assert found(response) == []
+    assert "เครือข่าย" in response.context["suggestions"]
+    assert response.context["popular_searches"] == ["วัคซีน"]
+    html = response.content.decode()
+    assert "หรือคุณหมายถึง" in html
+    assert "?q=%E0%B8%A7%E0%B8%B1%E0%B8%84%E0%B8%8B%E0%B8%B5%E0%B8%99" in html
+
+
+def test_staff_promotions_come_first_in_the_readers_language(client, site_tree):
+    page = factories.ArticlePageFactory(parent=site_tree["articles"], title="รายงานประจำปี")
+    query = Query.objects.create(query_string="รายงาน")
+    SearchPromotion.objects.create(query=query, page=page, description="ผลงานทั้งปี")
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://example.org/report",
+        external_link_text="ฉบับเต็ม",
+    )
+    response = client.get("/search/", {"q": "รายงาน"})
+    assert [p.title for p in response.context["promotions"]] == ["รายงานประจำปี", "ฉบับเต็ม"]
+    html = response.content.decode()
+    assert html.index("ผลงานทั้งปี") < html.index('class="search-results"')
+    english = client.get("/en/search/", {"q": "รายงาน"})
+    assert [p.title for p in english.context["promotions"]] == ["ฉบับเต็ม"]
+
+
+def test_searches_are_counted_once_per_query_not_per_page(client, site_tree):
+    from search.models import SearchTermDailyCount
+
+    factories.ArticlePageFactory(parent=site_tree["articles"], title="อาสาสมัคร", body=[])
+    client.get("/search/", {"q": "อาสาสมัคร"})
+    client.get("/search/", {"q": "อาสาสมัคร", "page": "2"})
+    client.get("/search/", {"q": "ดาราศาสตร์"})
+    counts = {
+        row.term: (row.searches, row.searches_without_results)
+        for row in SearchTermDailyCount.objects.all()
+    }
+    assert counts == {"อาสาสมัคร": (1, 0), "ดาราศาสตร์": (1, 1)}
+
+
+@pytest.mark.parametrize("matching_pages", [3, 30])
+def test_the_search_page_costs_the_same_however_many_pages_match(
+    client, site_tree, django_assert_max_num_queries, matching_pages
+):
+    topic = factories.TopicFactory()
+    partner = factories.PartnerFactory()
+    for number in range(matching_pages):
+        page = factories.ArticlePageFactory(
+            parent=site_tree["articles"], title=f"อาสาสมัคร {number}", body=[]
+        )
+        factories.ArticleTopicFactory(page=page, topic=topic)
+        factories.ArticlePartnerFactory(page=page, partner=partner)
+    client.get("/search/", {"q": "อาสาสมัคร"})  # renditions and caches
+    with django_assert_max_num_queries(SEARCH_PAGE_BUDGET):
+        response = client.get("/search/", {"q": "อาสาสมัคร"})
+    assert response.context["page_obj"].paginator.count == matching_pages
+
+
+SEARCH_PAGE_BUDGET = 32

@@ -154,10 +154,28 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "มูลนิธิภาคีสร้างสุข")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
-# Wagtail's database search with Thai word segmentation (search/backends).
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "english", "ATOMIC_REBUILD": True}
-}
+# Wagtail's database search with Thai word segmentation (search/backends), or,
+# with SEARCH_URL set, Elasticsearch or OpenSearch analysing Thai themselves
+# (search/server.py). Imported here, beside the one setting that needs it.
+from search.server import search_server_backend  # noqa: E402
+
+if os.environ.get("SEARCH_URL", "").strip():
+    WAGTAILSEARCH_BACKENDS = {
+        "default": search_server_backend(
+            os.environ["SEARCH_URL"],
+            engine=os.environ.get("SEARCH_ENGINE", ""),
+            index=os.environ.get("SEARCH_INDEX", ""),
+            tokenizer=os.environ.get("SEARCH_TOKENIZER", ""),
+        )
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "SEARCH_CONFIG": "english",
+            "ATOMIC_REBUILD": True,
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "epub", "docx", "xlsx", "pptx", "odt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

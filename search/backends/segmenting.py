@@ -2,7 +2,7 @@
 
 from wagtail.search.index import RelatedFields
 
-from ..segment import index_text, query_words
+from ..segment import index_text, phrase_words, query_words
 
 # Index columns that hold the values of the model's search fields.
 TITLE_COLUMN = "title"
@@ -52,4 +52,4 @@ def combine_query_words(text, operator, lexeme, prefix_last=False):
 
 
 def segmented_phrase(text):
-    return " ".join(part for parts in query_words(text) for part in parts)
+    return " ".join(phrase_words(text))

@@ -49,10 +49,10 @@ class ThaiSQLiteIndex(stock.SQLiteIndex):
 
 
 class SegmentingSQLiteCompilerMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def check(self):
+        super().check()
         if self.fields is not None:
-            # The FTS table has index columns, not the model's field names.
+            # Checked as the model's field names; the FTS table has index columns.
             self.fields = self.columns_for_fields(self.fields)
 
     def columns_for_fields(self, fields):
