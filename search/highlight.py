@@ -61,7 +61,18 @@ def matched_spans(text, terms):
             continue
         if word in terms or any(len(t) >= 3 and word.startswith(t) for t in terms):
             spans.append((match.start(), match.end()))
-    return text, sorted(spans)
+    return text, _merged(sorted(spans))
+
+
+def _merged(spans):
+    """Adjacent marks become one: "เครือ" + "ข่าย" is marked as "เครือข่าย"."""
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _window(text, first_match):

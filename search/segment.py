@@ -172,5 +172,10 @@ def query_words(text):
 
 
 def query_terms(text):
-    """All index words a query asks for, flattened, in order, without repeats."""
-    return list(dict.fromkeys(term for word in query_words(text) for term in word))
+    """The words of a query and the parts of its compounds, without repeats:
+    everything a result may contain that the reader asked for."""
+    terms = []
+    for word in phrase_words(text):
+        terms.append(word)
+        terms.extend(compound_parts(word))
+    return list(dict.fromkeys(terms))

@@ -87,6 +87,12 @@ def search(request):
         first_page = page_obj.number == 1
         if paginator.count:
             context["facets"] = build_facets(_matching_page_ids(results), filters, request.GET)
+            context["chosen_facets"] = [
+                (facet, option)
+                for facet in context["facets"]
+                for option in facet.options
+                if option.selected
+            ]
         if first_page:
             context["partners"] = _matching_partners(terms, locale)
             context["promotions"] = _promotions(query, locale)

@@ -27,3 +27,13 @@
         }
     });
 })();
+
+// Search facets start folded on phones, so the results come first, and open
+// on wide screens, where they sit beside the results.
+(function () {
+    "use strict";
+    var facets = document.querySelector(".facets__details");
+    if (facets && window.matchMedia("(min-width: 60rem)").matches) {
+        facets.open = true;
+    }
+})();
