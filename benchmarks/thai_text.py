@@ -17,6 +17,8 @@ THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 # Share of figures and years written in Thai digits, as older reports often are.
 THAI_DIGIT_SHARE = 0.3
 ZIPF_EXPONENT = 1.0
+# Words per vocabulary entry in generated paragraphs, as search.segment counts them.
+WORDS_PER_ENTRY = 1.35
 
 GENERAL_NOUNS = [
     "มูลนิธิ",
@@ -499,7 +501,9 @@ class ThaiTextGenerator:
         return " ".join(parts), words
 
     def paragraph(self, theme, min_words=150, max_words=400):
-        target = self.rng.randint(min_words, max_words)
+        # Many vocabulary entries are compounds the segmenter reads as two or
+        # three words: counted in entries, the paragraph is this much shorter.
+        target = round(self.rng.randint(min_words, max_words) / WORDS_PER_ENTRY)
         sentences = []
         words = 0
         while words < target:
