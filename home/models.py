@@ -40,6 +40,7 @@ class HomePage(Page):
         "articles.EventIndexPage",
         "articles.EbookIndexPage",
         "network.PartnerIndexPage",
+        "network.StoryFormPage",
     ]
     max_count_per_parent = 1
 

@@ -309,3 +309,6 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
 
     def partner_url(self, partner):
         return self.url + self.reverse_subpage("partner", kwargs={"partner_slug": partner.slug})
+
+
+from .stories.models import StoryFormPage, StorySubmission, StorySubmissionFile  # noqa: E402,F401

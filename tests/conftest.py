@@ -30,3 +30,24 @@ def site_tree(home_page):
         "ebooks": factories.EbookIndexPageFactory(parent=home_page),
         "partners": factories.PartnerIndexPageFactory(parent=home_page),
     }
+
+
+@pytest.fixture
+def story_site(site_tree):
+    """The site tree with the partners' story form, and one partner to choose."""
+    return {
+        **site_tree,
+        "form": factories.StoryFormPageFactory(parent=site_tree["home"]),
+        "partner": factories.PartnerFactory(),
+    }
+
+
+@pytest.fixture
+def story_settings(settings, tmp_path):
+    """Story settings for tests: no waiting time, no rate limit, uploads in a
+    temporary directory. Tests of those limits set their own values."""
+    settings.STORY_MIN_FILL_SECONDS = 0
+    settings.STORY_RATE_LIMIT = 1000
+    settings.STORY_UPLOADS_ROOT = tmp_path / "story-uploads"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings

@@ -19,7 +19,13 @@ from articles.models import (
     EventPartner,
     EventSummaryPage,
 )
-from network.models import PartnerIndexPage, PartnerOrganisation, Programme, Topic
+from network.models import (
+    PartnerIndexPage,
+    PartnerOrganisation,
+    Programme,
+    StoryFormPage,
+    Topic,
+)
 
 
 class LocaleDefault(factory.LazyFunction):
@@ -179,3 +185,14 @@ class EventGalleryImageFactory(DjangoModelFactory):
     image = factory.SubFactory(wagtail_factories.ImageFactory)
     alt_text = "ผู้เข้าร่วมนั่งล้อมวงแลกเปลี่ยน"
     caption = "วงแลกเปลี่ยนช่วงบ่าย"
+
+
+class StoryFormPageFactory(wagtail_factories.PageFactory):
+    title = "ส่งเรื่องจากภาคี"
+    slug = "send-a-story"
+    intro = "ภาคีเครือข่ายเล่างานของตัวเองได้ที่นี่"
+    retention_days = 365
+    privacy_contact_email = "privacy@example.org"
+
+    class Meta:
+        model = StoryFormPage

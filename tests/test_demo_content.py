@@ -32,7 +32,7 @@ from articles.models import (
 )
 from articles.validators import isbn_is_valid
 from home.models import HomeFeaturedPage, HomeFeaturedPartner, HomePage
-from network.models import PartnerIndexPage, PartnerOrganisation, Programme, Topic
+from network.models import PartnerIndexPage, PartnerOrganisation, Programme, StoryFormPage, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -174,13 +174,20 @@ def test_home_page_and_sections(th):
     assert home.featured_items.count() == 3
     assert home.featured_partners.count() >= 8
     sections = {type(page) for page in home.get_children().specific()}
-    assert sections == {ArticleIndexPage, EventIndexPage, EbookIndexPage, PartnerIndexPage}
+    assert sections == {
+        ArticleIndexPage,
+        EventIndexPage,
+        EbookIndexPage,
+        PartnerIndexPage,
+        StoryFormPage,
+    }
     assert all(page.show_in_menus and page.live for page in home.get_children())
     assert {page.title for page in home.get_children()} == {
         "บทความ",
         "สรุปกิจกรรม",
         "ห้องสมุด e-book",
         "ภาคีเครือข่าย",
+        "ส่งเรื่องจากภาคี",
     }
 
 

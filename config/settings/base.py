@@ -197,7 +197,34 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A slow mail server must not hold a partner's request for long; the
+# submission is saved before any email is sent.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Partners' stories (network.stories). Their files wait outside MEDIA_ROOT,
+# which the web server publishes, until staff have reviewed them.
+STORY_UPLOADS_ROOT = Path(os.environ.get("STORY_UPLOADS_ROOT", BASE_DIR / "private" / "stories"))
+STORY_MAX_PHOTOS = 10
+STORY_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+STORY_PHOTO_MAX_PIXELS = 40_000_000
+STORY_PDF_MAX_BYTES = 20 * 1024 * 1024
+# Stories one network address may send per window (seconds) before HTTP 429.
+STORY_RATE_LIMIT = int(os.environ.get("STORY_RATE_LIMIT", "5"))
+STORY_RATE_LIMIT_WINDOW = int(os.environ.get("STORY_RATE_LIMIT_WINDOW", "3600"))
+# Behind a reverse proxy, the header holding the client's address
+# (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR.
+STORY_CLIENT_IP_HEADER = os.environ.get("STORY_CLIENT_IP_HEADER", "")
+# Bots send the form within a second of loading it; people take longer.
+STORY_MIN_FILL_SECONDS = int(os.environ.get("STORY_MIN_FILL_SECONDS", "5"))
+STORY_FORM_MAX_AGE = 24 * 3600
+# Who hears about new stories besides the moderation workflow's groups.
+STORY_MODERATOR_EMAILS = env_list("STORY_MODERATOR_EMAILS")
+# Where partners ask to see or delete their data, unless the form page names one.
+STORY_PRIVACY_EMAIL = os.environ.get("STORY_PRIVACY_EMAIL", DEFAULT_FROM_EMAIL)
+CSRF_FAILURE_VIEW = "network.stories.views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -1120,6 +1120,24 @@ INDEXES = [
             "intro": "Community groups, government agencies, businesses, universities, media and people we work with.",
         },
     },
+    {
+        "model": "network.StoryFormPage",
+        "slug": "send-a-story",
+        "title": "ส่งเรื่องจากภาคี",
+        "intro": (
+            "ภาคีเครือข่ายเล่างานของตัวเองได้ที่นี่ ทั้งสรุปกิจกรรม เวทีประชุม และบทความ "
+            "แนบภาพได้ไม่เกิน 10 ภาพ ทีมสื่อสารของมูลนิธิจะอ่าน ตรวจทาน แล้วเผยแพร่บนเว็บไซต์ "
+            "ไม่ต้องสมัครสมาชิก"
+        ),
+        "en": {
+            "title": "Send us your story",
+            "intro": (
+                "Partner organisations can tell their own work here: event summaries, "
+                "meetings and articles, with up to 10 photos. The foundation's communications "
+                "team reads and checks each story before publishing it. No account needed."
+            ),
+        },
+    },
 ]
 
 # --- Articles -------------------------------------------------------------------------

@@ -37,3 +37,32 @@
         facets.open = true;
     }
 })();
+
+// Story form: say at once when too many or too large photos are chosen, before
+// a slow phone connection spends minutes sending them. The server checks again.
+(function () {
+    "use strict";
+    var inputs = document.querySelectorAll("input[type=file][data-max-files]");
+    Array.prototype.forEach.call(inputs, function (input) {
+        var status = document.createElement("p");
+        status.className = "story-form__file-status";
+        status.setAttribute("role", "status");
+        input.insertAdjacentElement("afterend", status);
+        input.addEventListener("change", function () {
+            var maxFiles = parseInt(input.dataset.maxFiles, 10);
+            var maxBytes = parseInt(input.dataset.maxBytes, 10);
+            var files = Array.prototype.slice.call(input.files || []);
+            var message = "";
+            if (files.length > maxFiles) {
+                message = input.dataset.tooMany;
+            } else {
+                var large = files.filter(function (file) { return file.size > maxBytes; });
+                if (large.length) {
+                    message = input.dataset.tooLarge + " " + large.map(function (file) { return file.name; }).join(", ");
+                }
+            }
+            input.setCustomValidity(message);
+            status.textContent = message;
+        });
+    });
+})();

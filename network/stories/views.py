@@ -1,0 +1,155 @@
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure as django_csrf_failure
+from wagtail.models import Page
+
+from .forms import StoryForm
+from .notifications import confirm_to_partner, notify_moderators
+from .processing import process_submission, save_submission
+from .ratelimit import client_hash, rate_limited
+
+THANKS_SALT = "network.stories.thanks"
+# Ten photos and a PDF at their limits, and the text, with room to spare.
+MAX_REQUEST_BYTES = 10 * 10 * 1024 * 1024 + 20 * 1024 * 1024 + 2 * 1024 * 1024
+
+
+def typed_values(post):
+    """What the partner typed, to fill the form in again; never the hidden fields."""
+    values = {
+        key: post.get(key)
+        for key in post
+        if key not in ("opened", "website", "csrfmiddlewaretoken")
+    }
+    values["provinces"] = post.getlist("provinces")
+    values.pop("consent", None)
+    return values
+
+
+def retyped_form(request, locale):
+    """An unchecked form showing what the partner typed, for a refusal that is
+    not about the form's content."""
+    return StoryForm(initial=typed_values(request.POST), locale=locale)
+
+
+def request_size(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def render_form(page, request, form, status=200, notice=""):
+    response = page.render(
+        request,
+        context_overrides={"form": form, "form_notice": notice},
+        template="network/story_form_page.html",
+    )
+    response.status_code = status
+    return response
+
+
+def story_form_view(page, request):
+    locale = page.locale
+    if request.method != "POST":
+        return render_form(page, request, StoryForm(locale=locale))
+
+    if request_size(request) > MAX_REQUEST_BYTES:
+        # The web server's own limit should stop such a request before it gets
+        # here (README); if not, keep the text and say why the files were refused.
+        return render_form(
+            page,
+            request,
+            retyped_form(request, locale),
+            status=413,
+            notice=_(
+                "The files you chose are larger than %(megabytes)s MB together, so the form "
+                "could not be sent. Please choose fewer or smaller files."
+            )
+            % {"megabytes": MAX_REQUEST_BYTES // (1024 * 1024)},
+        )
+
+    client = client_hash(request)
+    if rate_limited(client):
+        response = render_form(
+            page,
+            request,
+            retyped_form(request, locale),
+            status=429,
+            notice=_(
+                "Too many stories have been sent from your network in the last hour. Your "
+                "text is still in the form below: please keep a copy and send it again later, "
+                "or write to %(email)s."
+            )
+            % {"email": page.deletion_contact},
+        )
+        response["Retry-After"] = str(settings.STORY_RATE_LIMIT_WINDOW)
+        return response
+
+    form = StoryForm(request.POST, request.FILES, locale=locale)
+    if not form.is_valid():
+        return render_form(page, request, form)
+
+    submission = save_submission(form, page, locale.language_code, client)
+    process_submission(submission)
+    notify_moderators(submission)
+    confirm_to_partner(submission)
+    token = thanks_token(submission.reference)
+    return redirect(page.url + page.reverse_subpage("thanks", kwargs={"token": token}))
+
+
+def thanks_token(reference):
+    # Wagtail's page URLs allow letters, digits, "_" and "-" only.
+    return f"{reference}-{salted_hmac(THANKS_SALT, reference).hexdigest()[:20]}"
+
+
+def thanks_view(page, request, token):
+    reference = token.rsplit("-", 1)[0]
+    if not constant_time_compare(token, thanks_token(reference)):
+        raise Http404
+    return page.render(
+        request,
+        context_overrides={"reference": reference},
+        template="network/story_thanks.html",
+    )
+
+
+def story_form_page_for(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    # Wagtail's serve URL passes the page path as a positional argument.
+    path = match.args[0] if match.url_name == "wagtail_serve" and match.args else None
+    if path is None:
+        return None
+    try:
+        found = Page.find_for_request(request, "/" + path)
+    except Exception:  # any failure here only means "not a story form"
+        return None
+    from .models import StoryFormPage
+
+    found = found.specific if found is not None else None
+    return found if isinstance(found, StoryFormPage) else None
+
+
+def csrf_failure(request, reason=""):
+    """A failed security check on the story form keeps what the partner typed
+    and explains, in their language, what to do; elsewhere Django's page."""
+    page = story_form_page_for(request) if request.method == "POST" else None
+    if page is None:
+        return django_csrf_failure(request, reason)
+    return render_form(
+        page,
+        request,
+        retyped_form(request, page.locale),
+        status=403,
+        notice=_(
+            "The form's security check failed, usually because it was open for a long time "
+            "or cookies are blocked. Your text is still below: please choose your photos "
+            "again, tick the agreement and send it again."
+        ),
+    )
