@@ -152,7 +152,7 @@ def test_listing_shows_submissions_newest_first(story_site, story_settings, mode
     assert sent.reference in html and typed.reference in html
     assert html.index(typed.reference) < html.index(sent.reference)
     assert story_site["partner"].name in html
-    assert "กลุ่มเยาวชนรักษ์บ้านเกิด (to confirm)" in html
+    assert "กลุ่มเยาวชนรักษ์บ้านเกิด (รอยืนยัน)" in html
     assert reverse("wagtailadmin_pages:edit", args=[sent.page_id]) in html
     assert submission_admin_url(sent) in html
 
