@@ -287,7 +287,7 @@ class RejectView(
         with transaction.atomic():
             # Locked and read again: another moderator may have acted meanwhile.
             submission = (
-                StorySubmission.objects.select_for_update()
+                StorySubmission.objects.select_for_update(of=("self",))
                 .select_related("page")
                 .get(pk=self.object.pk)
             )
