@@ -194,25 +194,19 @@ def build_facets(matches, filters, params):
         )
     )
 
-    topic_counts = _link_counts(topic_link_sources(), matches)
-    topics = Topic.objects.in_bulk(list(topic_counts))
-    facets.append(
-        Facet(
-            "topic",
-            FACET_LABELS["topic"],
-            _options(topic_counts, topics, filters.topic, lambda t: t.slug, lambda t: t.name),
+    for name, sources, model, chosen in (
+        ("topic", topic_link_sources(), Topic, filters.topic),
+        ("partner", partner_link_sources(), PartnerOrganisation, filters.partner),
+    ):
+        counts = _link_counts(sources, matches)
+        linked = model.objects.in_bulk(list(counts))
+        facets.append(
+            Facet(
+                name,
+                FACET_LABELS[name],
+                _options(counts, linked, chosen, lambda obj: obj.slug, lambda obj: obj.name),
+            )
         )
-    )
-
-    partner_counts = _link_counts(partner_link_sources(), matches)
-    partners = PartnerOrganisation.objects.in_bulk(list(partner_counts))
-    facets.append(
-        Facet(
-            "partner",
-            FACET_LABELS["partner"],
-            _options(partner_counts, partners, filters.partner, lambda p: p.slug, lambda p: p.name),
-        )
-    )
 
     province_counts = Counter(
         dict(

@@ -114,44 +114,34 @@ def image_bytes(image_format, size=(64, 48), mode="RGB"):
     return output.getvalue()
 
 
-def png_with_header_size(width, height):
-    """A small PNG file whose header claims width × height pixels."""
+def png_file(header, rows):
+    """A PNG file from its IHDR fields and its compressed rows."""
 
     def chunk(kind, data):
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
+        crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return struct.pack(">I", len(data)) + kind + data + crc
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    rows = zlib.compress(b"\x00" * 64)
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
     )
+
+
+def png_with_header_size(width, height):
+    """A small PNG file whose header claims width × height pixels."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = zlib.compress(b"\x00" * 64)
+    return png_file(header, rows)
 
 
 @functools.cache
 def blank_png(width, height):
     """A real, valid black-and-white PNG of width × height pixels, a few kB
     however large, written row by row so that it never sits in memory whole."""
-
-    def chunk(kind, data):
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     row = b"\x00" * (1 + (width + 7) // 8)
     compressor = zlib.compressobj(9)
     rows = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
-    )
+    return png_file(header, rows)
 
 
 def upload(name, data, content_type="image/jpeg"):

@@ -51,6 +51,13 @@ def can_reject(submission):
     return submission.status in OPEN_STATUSES
 
 
+def cannot_reject_message(submission):
+    return gettext("Story %(reference)s is %(status)s and cannot be rejected now.") % {
+        "reference": submission.reference,
+        "status": submission.get_status_display(),
+    }
+
+
 def can_make_draft_again(submission):
     return (
         submission.status == StorySubmission.Status.NEW
@@ -266,14 +273,7 @@ class RejectView(
         if not self.user_has_permission(self.permission_required):
             raise PermissionDenied
         if not can_reject(self.object):
-            messages.error(
-                request,
-                gettext("Story %(reference)s is %(status)s and cannot be rejected now.")
-                % {
-                    "reference": self.object.reference,
-                    "status": self.object.get_status_display(),
-                },
-            )
+            messages.error(request, cannot_reject_message(self.object))
             return redirect(self.inspect_url_name, self.object.pk)
         return super().dispatch(request, *args, **kwargs)
 
@@ -292,14 +292,7 @@ class RejectView(
                 .get(pk=self.object.pk)
             )
             if not can_reject(submission):
-                messages.error(
-                    self.request,
-                    gettext("Story %(reference)s is %(status)s and cannot be rejected now.")
-                    % {
-                        "reference": submission.reference,
-                        "status": submission.get_status_display(),
-                    },
-                )
+                messages.error(self.request, cannot_reject_message(submission))
                 return redirect(self.inspect_url_name, submission.pk)
             submission.status = StorySubmission.Status.REJECTED
             submission.rejection_reason = form.cleaned_data["reason"]

@@ -205,13 +205,14 @@ class StoryForm(forms.Form):
         if locale is not None:
             partners = partners.filter(locale=locale)
         self.fields["partner"].queryset = partners
+        megabytes = settings.STORY_PHOTO_MAX_BYTES // (1024 * 1024)
         self.fields["photos"].help_text = ngettext_lazy(
             "Up to %(count)s photo: JPEG, PNG or WebP, each at most %(megabytes)s MB.",
             "Up to %(count)s photos: JPEG, PNG or WebP, each at most %(megabytes)s MB.",
             "count",
         ) % {
             "count": settings.STORY_MAX_PHOTOS,
-            "megabytes": settings.STORY_PHOTO_MAX_BYTES // (1024 * 1024),
+            "megabytes": megabytes,
         }
         self.fields["photos"].widget.attrs.update(
             {
@@ -220,7 +221,7 @@ class StoryForm(forms.Form):
                 "data-too-many": _("Too many photos: please choose at most %(count)s.")
                 % {"count": settings.STORY_MAX_PHOTOS},
                 "data-too-large": _("These photos are larger than %(megabytes)s MB:")
-                % {"megabytes": settings.STORY_PHOTO_MAX_BYTES // (1024 * 1024)},
+                % {"megabytes": megabytes},
             }
         )
         if not self.is_bound:

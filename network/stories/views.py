@@ -13,8 +13,12 @@ from .processing import process_submission, save_submission
 from .ratelimit import client_hash, rate_limited
 
 THANKS_SALT = "network.stories.thanks"
-# Ten photos and a PDF at their limits, and the text, with room to spare.
-MAX_REQUEST_BYTES = 10 * 10 * 1024 * 1024 + 20 * 1024 * 1024 + 2 * 1024 * 1024
+# Every photo and the PDF at their limits, and 2 MB for the text and the multipart overhead.
+MAX_REQUEST_BYTES = (
+    settings.STORY_MAX_PHOTOS * settings.STORY_PHOTO_MAX_BYTES
+    + settings.STORY_PDF_MAX_BYTES
+    + 2 * 1024 * 1024
+)
 
 
 def typed_values(post):
