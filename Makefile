@@ -47,6 +47,7 @@ help:
 	@echo "make run              set up everything on a fresh machine and serve the demo site"
 	@echo "                      at http://$(RUN_HOST):$(RUN_PORT)/ (SQLite, dev settings)"
 	@echo "make test             ruff, Django checks, migrations check, deploy check, pytest"
+	@echo "                      (pytest includes the validators run on the served demo site)"
 	@echo "                      (DATABASE_URL=postgres://... runs it all on PostgreSQL)"
 	@echo "make lint             ruff check"
 	@echo "make check            manage.py check with the test settings"
@@ -142,8 +143,15 @@ check-deploy: venv
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 		$(MANAGE) check --deploy --fail-level WARNING
 
-pytest: venv translations
+pytest: venv translations node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The validators the tests run on the served site (Nu HTML Checker, axe-core) and
+# Lighthouse for benchmarks/lighthouse.sh, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is missing (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 # --- housekeeping --------------------------------------------------------------
 
@@ -153,4 +161,4 @@ clean:
 	rm -rf .pytest_cache .ruff_cache .coverage htmlcov static_collected .test-media .test-db.sqlite3*
 
 distclean: clean
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media *.egg-info
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media *.egg-info

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from network.links import prefetch_for_cards, related_pages_by_links
 from network.models import PartnerLink, Province, TopicLink
 from thai.slugs import ThaiSlugMixin
 
+from . import ebooks, opds  # ebooks also defines the EbookDownloadCount model
 from .blocks import (
     AgreementBlock,
     BodyBlock,
@@ -33,6 +35,7 @@ from .blocks import (
     ProblemSolutionBlock,
     TocEntryBlock,
 )
+from .filters import ListingFilter
 from .validators import validate_isbn
 
 RELATED_PAGES_SHOWN = 4
@@ -59,18 +62,38 @@ class ListingPage(ThaiSlugMixin, Page):
 
     listing_model = None
     listing_order = ()
+    # What readers can narrow the listing by (see articles.filters.ListingFilter).
+    filter_names = ("topic", "partner", "programme", "year")
 
     def listing_queryset(self, request):
         model = self.listing_model
         return model.objects.live().child_of(self).order_by(*self.listing_order)
 
+    def serve(self, request, *args, **kwargs):
+        # The filter form sends every select, chosen or not; dropping the empty
+        # ones keeps the address short enough to read and share.
+        blank = [name for name in self.filter_names if request.GET.get(name, None) == ""]
+        if blank:
+            kept = request.GET.copy()
+            for name in blank:
+                del kept[name]
+            return redirect(request.path + (f"?{kept.urlencode()}" if kept else ""))
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.listing_queryset(request), settings.LISTING_PAGE_SIZE)
+        listing_filter = ListingFilter(request.GET, section=self, request=request)
+        pages = listing_filter.filter(self.listing_queryset(request))
+        paginator = Paginator(pages, settings.LISTING_PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
         items = list(page_obj.object_list)
         self.listing_model.prefetch_for_cards(items)
-        context.update(page_obj=page_obj, items=items)
+        context.update(
+            page_obj=page_obj,
+            items=items,
+            listing_filter=listing_filter,
+            active_filters=listing_filter.active(),
+        )
         return context
 
 
@@ -125,7 +148,8 @@ class ContentPage(ThaiSlugMixin, Page):
         return {link.partner_id for link in self.partner_link_list}
 
     def related_pages(self):
-        """Pages chosen by hand, then pages sharing the most partners and topics."""
+        """Pages chosen by hand, then pages sharing the most partners and topics,
+        then the newest pages of the same section, so no page ends in a dead end."""
         chosen = []
         for link in self.related_links.all():
             target = link.related_page.localized if link.related_page_id else None
@@ -140,6 +164,16 @@ class ContentPage(ThaiSlugMixin, Page):
                 topic_ids={link.topic_id for link in self.topic_link_list},
                 exclude_ids=exclude,
                 limit=missing,
+            )
+        missing = RELATED_PAGES_SHOWN - len(chosen)
+        if missing > 0:
+            exclude = {self.pk, *(page.pk for page in chosen)}
+            chosen += (
+                type(self)
+                .objects.live()
+                .sibling_of(self)
+                .exclude(pk__in=exclude)
+                .order_by(f"-{self.date_field}", "-pk")[:missing]
             )
         return prefetch_for_cards(chosen[:RELATED_PAGES_SHOWN])
 
@@ -174,23 +208,11 @@ class ArticleIndexPage(ListingPage):
     class Meta:
         verbose_name = _("article index")
 
+    filter_names = ("kind", *ListingPage.filter_names)
+
     @property
     def listing_model(self):
         return ArticlePage
-
-    def listing_queryset(self, request):
-        queryset = super().listing_queryset(request)
-        kind = request.GET.get("kind")
-        if kind in ArticlePage.Kind.values:
-            queryset = queryset.filter(kind=kind)
-        return queryset
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("kind")
-        context["kinds"] = ArticlePage.Kind.choices
-        context["current_kind"] = kind if kind in ArticlePage.Kind.values else ""
-        return context
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -323,6 +345,9 @@ class EventIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.EventSummaryPage"]
     listing_order = ("-start_date", "-pk")
+    # Only events have places of their own; an article's or e-book's partners'
+    # provinces say where the partner works, not what the page is about.
+    filter_names = ("topic", "partner", "province", "programme", "year")
 
     class Meta:
         verbose_name = _("event index")
@@ -531,7 +556,7 @@ class EventRelatedPage(RelatedPageLink):
 # --- E-books ------------------------------------------------------------------
 
 
-class EbookIndexPage(ListingPage):
+class EbookIndexPage(ebooks.ServedRoutablePageMixin, ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.EbookPage"]
     listing_order = ("-publication_date", "-pk")
@@ -543,8 +568,22 @@ class EbookIndexPage(ListingPage):
     def listing_model(self):
         return EbookPage
 
+    @ebooks.route("opds/", name="opds")
+    def opds_catalogue(self, request):
+        return opds.catalogue_response(request, self)
 
-class EbookPage(ContentPage):
+    def opds_url(self, request=None):
+        return self.route_url("opds", request=request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        opds_url = self.opds_url(request)
+        # Absolute, since readers copy it into an app.
+        context["opds_url"] = request.build_absolute_uri(opds_url) if opds_url else ""
+        return context
+
+
+class EbookPage(ebooks.ServedRoutablePageMixin, ContentPage):
     LANGUAGE_CHOICES = [("th", "ไทย"), ("en", "English"), ("other", _("Other"))]
 
     cover_image = models.ForeignKey(
@@ -638,6 +677,35 @@ class EbookPage(ContentPage):
 
     def linked_partner_ids(self):
         return super().linked_partner_ids() | ({self.publisher_id} if self.publisher_id else set())
+
+    def clean(self):
+        super().clean()
+        # Runs on every save (Page.save cleans first) and in the editor's form, so
+        # the count read from the PDF is kept in the revision the editor publishes.
+        if self.page_count is None and self.pdf_id:
+            self.page_count = ebooks.pdf_page_count(self.pdf)
+
+    @ebooks.route("read/", name="read")
+    def read_pdf(self, request):
+        return ebooks.serve_file(request, self, "pdf", inline=True)
+
+    @ebooks.route("download/<str:file_format>/", name="download")
+    def download_file(self, request, file_format):
+        return ebooks.serve_file(request, self, file_format)
+
+    def read_url(self, request=None):
+        """Where the PDF opens in the browser; "" without a PDF."""
+        return self.route_url("read", request=request) if self.pdf_id else ""
+
+    def download_url(self, file_format, request=None):
+        """Where the "pdf" or "epub" file downloads; "" if the e-book has none."""
+        if file_format not in ebooks.FORMATS or not getattr(self, f"{file_format}_id"):
+            return ""
+        return self.route_url("download", kwargs={"file_format": file_format}, request=request)
+
+    @cached_property
+    def ebook_files(self):
+        return ebooks.files_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,22 +4,38 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from home.sitemaps import SiteSitemap
+from home.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # One sitemap for both languages, with hreflang alternates between them.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 # Thai (the default language) is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("cookie-consent/", include("privacy.urls")),
+    path("feeds/", include("articles.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 500 page in the reader's language, without touching the database.
+handler500 = "home.views.server_error"

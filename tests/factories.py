@@ -196,3 +196,168 @@ class StoryFormPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StoryFormPage
+
+
+# --- Topics of event summaries and e-books (feeds, sitemap) ---
+from articles.models import EbookTopic, EventTopic  # noqa: E402
+
+
+class EventTopicFactory(DjangoModelFactory):
+    class Meta:
+        model = EventTopic
+
+    page = factory.SubFactory(EventSummaryPageFactory)
+    topic = factory.SubFactory(TopicFactory)
+
+
+class EbookTopicFactory(DjangoModelFactory):
+    class Meta:
+        model = EbookTopic
+
+    page = factory.SubFactory(EbookPageFactory)
+    topic = factory.SubFactory(TopicFactory)
+
+
+# --- Information pages and embeds (privacy and cookies) ---
+from wagtail.embeds.embeds import get_embed_hash  # noqa: E402
+from wagtail.embeds.models import Embed  # noqa: E402
+
+from home.models import InformationPage  # noqa: E402
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = InformationPage
+
+    title = "นโยบายความเป็นส่วนตัว"
+    intro = "มูลนิธิเก็บข้อมูลส่วนบุคคลเท่าที่จำเป็น และใช้ตามวัตถุประสงค์ที่แจ้งไว้เท่านั้น"
+    last_updated = datetime.date(2025, 1, 15)
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "ข้อมูลที่เราเก็บ", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>ชื่อ อีเมล และเบอร์โทรศัพท์ของผู้ส่งเรื่องจากภาคี</p>"},
+        ]
+    )
+
+
+class EmbedFactory(DjangoModelFactory):
+    """An embed as Wagtail keeps it after asking the provider (so no request leaves)."""
+
+    class Meta:
+        model = Embed
+
+    url = factory.Sequence(lambda n: f"https://www.youtube.com/watch?v=demo{n:07d}")
+    hash = factory.LazyAttribute(lambda embed: get_embed_hash(embed.url))
+    type = "video"
+    title = "เวทีแลกเปลี่ยนเครือข่ายอาสาสมัคร"
+    provider_name = "YouTube"
+    width = 200
+    height = 113
+    html = factory.LazyAttribute(
+        lambda embed: (
+            '<iframe width="200" height="113" '
+            f'src="https://www.youtube-nocookie.com/embed/{embed.url.rsplit("=", 1)[-1]}" '
+            'frameborder="0" allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>'
+        )
+    )
+
+
+# --- Partners of e-books (listing filters) ---
+from articles.models import EbookPartner  # noqa: E402
+
+
+class EbookPartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = EbookPartner
+
+    page = factory.SubFactory(EbookPageFactory)
+    partner = factory.SubFactory(PartnerFactory)
+
+
+# --- E-book files: real PDF and EPUB documents (downloads, OPDS) ---
+import io  # noqa: E402
+import zipfile  # noqa: E402
+
+from django.core.files.base import ContentFile  # noqa: E402
+from fpdf import FPDF  # noqa: E402
+
+
+def pdf_bytes(pages=3, owner_password=None, user_password=None):
+    """A real PDF with `pages` pages (fpdf2), encrypted when a password is given."""
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=14)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.cell(text=f"Page {number}")
+    if owner_password:
+        pdf.set_encryption(owner_password=owner_password, user_password=user_password)
+    return bytes(pdf.output())
+
+
+def epub_bytes():
+    """A small EPUB container: the uncompressed mimetype entry first, then the rest."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" '
+            'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+            '<rootfile full-path="content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+    return output.getvalue()
+
+
+class EbookDocumentFactory(wagtail_factories.DocumentFactory):
+    """A document holding `data` (a 3-page PDF unless told), with its size recorded
+    as Wagtail's upload form records it."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    class Params:
+        data = factory.LazyFunction(pdf_bytes)
+        filename = "ebook.pdf"
+
+    title = factory.Sequence(lambda n: f"ไฟล์หนังสือ {n}")
+    file = factory.LazyAttribute(lambda o: ContentFile(o.data, name=o.filename))
+
+    @factory.post_generation
+    def record_metadata(obj, create, extracted, **kwargs):
+        obj._set_document_file_metadata()
+        if create:
+            obj.save()
+
+
+class EpubDocumentFactory(EbookDocumentFactory):
+    class Params:
+        data = factory.LazyFunction(epub_bytes)
+        filename = "ebook.epub"
+
+
+# --- Sharing: pictures as editors upload them --------------------------------------
+
+
+class PhotoFactory(wagtail_factories.ImageFactory):
+    """A landscape photo as large as a phone takes it, with the alt text editors give."""
+
+    title = factory.Sequence(lambda n: f"IMG_{4000 + n}")
+    description = "ผู้เข้าร่วมเวทีนั่งล้อมวงแลกเปลี่ยนความคิดเห็น"
+    file = factory.django.ImageField(width=2400, height=1600, color="#c27b3a")
+
+
+class CoverFactory(wagtail_factories.ImageFactory):
+    """A portrait e-book cover (A4 proportions)."""
+
+    title = factory.Sequence(lambda n: f"ปกหนังสือ {n}")
+    file = factory.django.ImageField(width=1240, height=1754, color="#f2c14e")
+
+
+class LogoFactory(wagtail_factories.ImageFactory):
+    """A small square PNG logo, as partners send them."""
+
+    title = factory.Sequence(lambda n: f"โลโก้ภาคี {n}")
+    file = factory.django.ImageField(
+        width=300, height=300, color="#1e5aa0", format="PNG", filename="logo.png"
+    )

@@ -31,7 +31,7 @@ from articles.models import (
     EventSummaryPage,
 )
 from articles.validators import isbn_is_valid
-from home.models import HomeFeaturedPage, HomeFeaturedPartner, HomePage
+from home.models import HomeFeaturedPage, HomeFeaturedPartner, HomePage, InformationPage
 from network.models import PartnerIndexPage, PartnerOrganisation, Programme, StoryFormPage, Topic
 
 pytestmark = pytest.mark.django_db
@@ -173,22 +173,25 @@ def test_home_page_and_sections(th):
     assert home.title != "หน้าแรก" and home.tagline and home.intro
     assert home.featured_items.count() == 3
     assert home.featured_partners.count() >= 8
-    sections = {type(page) for page in home.get_children().specific()}
-    assert sections == {
+    children = list(home.get_children().specific())
+    sections = [page for page in children if not isinstance(page, InformationPage)]
+    assert {type(page) for page in sections} == {
         ArticleIndexPage,
         EventIndexPage,
         EbookIndexPage,
         PartnerIndexPage,
         StoryFormPage,
     }
-    assert all(page.show_in_menus and page.live for page in home.get_children())
-    assert {page.title for page in home.get_children()} == {
+    assert all(page.show_in_menus and page.live for page in sections)
+    assert {page.title for page in sections} == {
         "บทความ",
         "สรุปกิจกรรม",
         "ห้องสมุด e-book",
         "ภาคีเครือข่าย",
         "ส่งเรื่องจากภาคี",
     }
+    notices = {page.title for page in children if isinstance(page, InformationPage) and page.live}
+    assert notices == {"นโยบายความเป็นส่วนตัว", "ประกาศเกี่ยวกับการใช้คุกกี้"}
 
 
 def test_every_demo_page_is_live_valid_and_dated():

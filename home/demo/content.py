@@ -2210,3 +2210,366 @@ TRANSLATED_PAGES = [
     "southern-volunteer-network-meeting-2018",
     "butterfly-wings-volume-9",
 ]
+
+# --- Privacy and cookie notices (home.InformationPage) ------------------------------------
+#
+# Written for the demo foundation under Thailand's Personal Data Protection Act
+# B.E. 2562 (2019). They describe what this site's software really does; a
+# foundation adapts the contact details and the hosting parts to its own set-up.
+
+PRIVACY_EMAIL = "privacy@example.org"
+
+
+def table(caption, header, *rows):
+    return {
+        "type": "table",
+        "value": {
+            "data": [list(header), *[list(row) for row in rows]],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": caption,
+        },
+    }
+
+
+PRIVACY_NOTICE = {
+    "slug": "privacy-notice",
+    "title": "นโยบายความเป็นส่วนตัว",
+    "intro": (
+        "มูลนิธิภาคีสร้างสุขเคารพความเป็นส่วนตัวของผู้อ่านและภาคีเครือข่ายทุกคน "
+        "ประกาศนี้อธิบายตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ว่าเว็บไซต์นี้เก็บข้อมูลส่วนบุคคลอะไรบ้าง "
+        "ใช้เพื่ออะไร เก็บไว้นานเท่าใด และท่านใช้สิทธิของท่านได้อย่างไร"
+    ),
+    "last_updated": date(2025, 6, 1),
+    "first_published": datetime(2025, 6, 1, 9, 0),
+    "body": [
+        heading("ผู้ควบคุมข้อมูลส่วนบุคคล"),
+        paragraph(
+            "<p>มูลนิธิภาคีสร้างสุขเป็นผู้ควบคุมข้อมูลส่วนบุคคลที่เก็บผ่านเว็บไซต์นี้ "
+            "ติดต่อเจ้าหน้าที่ผู้ดูแลข้อมูลส่วนบุคคลของมูลนิธิได้ทางอีเมล "
+            f'<a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> '
+            "หรือทางไปรษณีย์ถึงที่ทำการมูลนิธิ โดยระบุบนซองว่า “เรื่องข้อมูลส่วนบุคคล”</p>"
+        ),
+        heading("ผู้อ่านทั่วไป: เราเก็บน้อยที่สุด"),
+        paragraph(
+            "<p>ท่านอ่านบทความ สรุปกิจกรรม และดาวน์โหลดหนังสือได้โดยไม่ต้องสมัครสมาชิกหรือบอกว่าท่านเป็นใคร "
+            "เว็บไซต์ไม่ใช้คุกกี้โฆษณาและไม่ติดตามท่านข้ามเว็บไซต์ เมื่อท่านเปิดอ่าน สิ่งที่เกิดขึ้นมีเพียงเท่านี้</p>"
+            + bullets(
+                "<b>จำนวนการเข้าชม</b>ของหน้านั้นเพิ่มขึ้นหนึ่ง เราเก็บเพียงตัวเลขรวมของแต่ละหน้า "
+                "ไม่เก็บหมายเลข IP ข้อมูลเบราว์เซอร์ คุกกี้ หรือเวลาที่เปิด ตัวเลขนี้จึงระบุตัวผู้อ่านไม่ได้",
+                "<b>คำค้นหา</b>ที่พิมพ์ในช่องค้นหาถูกนับเป็นยอดรวมรายวันโดยไม่ผูกกับผู้ค้น "
+                "คำค้นที่ดูเหมือนข้อมูลส่วนบุคคล เช่น อีเมลหรือเบอร์โทรศัพท์ จะไม่ถูกนับ",
+                "<b>ตัวเลือกคุกกี้ของท่าน</b>ถูกเก็บในคุกกี้ชื่อ consent บนอุปกรณ์ของท่านเอง "
+                "รายละเอียดอยู่ในประกาศเกี่ยวกับการใช้คุกกี้",
+                "<b>บันทึกการทำงานของเซิร์ฟเวอร์</b> (server log) ซึ่งมีหมายเลข IP และเวลาที่เข้าถึง "
+                "ใช้เพื่อรักษาความปลอดภัยและแก้ปัญหาของระบบเท่านั้น",
+            )
+        ),
+        heading("ภาคีที่ส่งเรื่องผ่านแบบฟอร์ม “ส่งเรื่องจากภาคี”"),
+        paragraph(
+            "<p>เมื่อภาคีส่งสรุปกิจกรรมหรือบทความผ่านแบบฟอร์ม เราเก็บข้อมูลต่อไปนี้</p>"
+            + bullets(
+                "ชื่อผู้ติดต่อ อีเมล และเบอร์โทรศัพท์",
+                "ชื่อองค์กร เนื้อหาของเรื่อง ภาพถ่าย และไฟล์ PDF ที่แนบมา "
+                "ภาพถ่ายทุกภาพถูกสร้างใหม่จากพิกเซล จึงไม่มีตำแหน่ง GPS หรือข้อมูลกล้องติดมาด้วย",
+                "เวลาที่ให้ความยินยอม และข้อความของประกาศที่ท่านยินยอมในครั้งนั้น",
+                "ค่าแฮชแบบมีกุญแจของหมายเลข IP (ไม่ใช่หมายเลข IP เอง) "
+                "เพื่อจำกัดจำนวนเรื่องที่ส่งได้ในแต่ละชั่วโมงและป้องกันสแปม",
+            )
+        ),
+        heading("เราใช้ข้อมูลเพื่ออะไร และอาศัยฐานทางกฎหมายใด"),
+        paragraph(
+            bullets(
+                "<b>ตรวจทาน ติดต่อกลับ และเผยแพร่เรื่องของภาคี</b> "
+                "โดยอาศัยความยินยอมที่ท่านให้ไว้ในแบบฟอร์ม (มาตรา 19) ซึ่งท่านถอนได้ทุกเมื่อ",
+                "<b>ป้องกันสแปมและรักษาความปลอดภัยของเว็บไซต์</b> "
+                "(ค่าแฮชของหมายเลข IP และบันทึกของเซิร์ฟเวอร์) โดยอาศัยประโยชน์โดยชอบด้วยกฎหมายของมูลนิธิ "
+                "(มาตรา 24 (5))",
+                "<b>จดจำตัวเลือกคุกกี้และป้องกันการปลอมแปลงคำขอในแบบฟอร์ม</b> "
+                "ซึ่งจำเป็นต่อการให้บริการเว็บไซต์ โดยอาศัยประโยชน์โดยชอบด้วยกฎหมาย (มาตรา 24 (5))",
+                "<b>แสดงวิดีโอและโพสต์จากเว็บไซต์อื่น และวัดสถิติด้วยบริการภายนอก</b> "
+                "เฉพาะเมื่อท่านอนุญาตผ่านแถบคุกกี้เท่านั้น (มาตรา 19)",
+            )
+            + "<p>เราไม่ขาย ไม่ให้เช่า และไม่ส่งต่อข้อมูลส่วนบุคคลเพื่อการตลาด "
+            "และไม่ใช้ข้อมูลตัดสินใจเรื่องใดเกี่ยวกับท่านโดยอัตโนมัติ</p>"
+        ),
+        heading("ใครเห็นข้อมูลของท่าน"),
+        paragraph(
+            "<p>เฉพาะเจ้าหน้าที่ฝ่ายสื่อสารและผู้ตรวจทานของมูลนิธิ ข้อมูลติดต่อของภาคีไม่ถูกเผยแพร่ "
+            "ส่วนเรื่อง ภาพ และชื่อองค์กรจะเผยแพร่เมื่อผ่านการตรวจทานแล้ว "
+            "ผู้ให้บริการเซิร์ฟเวอร์และอีเมลของมูลนิธิประมวลผลข้อมูลในนามของเราตามสัญญาที่กำหนดให้รักษาความลับ</p>"
+            "<p>เมื่อท่านอนุญาตให้แสดงสื่อจากภายนอก YouTube, Facebook หรือ Vimeo "
+            "จะได้รับข้อมูลจากเบราว์เซอร์ของท่านโดยตรงตามนโยบายของแต่ละบริการ "
+            "ซึ่งอาจประมวลผลข้อมูลนอกประเทศไทย</p>"
+        ),
+        heading("เราเก็บข้อมูลนานเท่าใด"),
+        paragraph(
+            bullets(
+                "ข้อมูลติดต่อของภาคี ค่าแฮชของหมายเลข IP และไฟล์ที่ไม่ได้ใช้บนเว็บไซต์: "
+                "365 วันนับจากวันที่ส่ง หรือตามจำนวนวันที่แบบฟอร์มแจ้งไว้ แล้วลบโดยอัตโนมัติ",
+                "เรื่องและภาพที่เผยแพร่แล้ว: อยู่บนเว็บไซต์ตราบที่ยังเป็นประโยชน์ต่อสาธารณะ "
+                "หรือจนกว่าภาคีจะขอให้นำออก",
+                "บันทึกของเซิร์ฟเวอร์: ไม่เกิน 30 วัน",
+                "ยอดรวมคำค้นหา: 365 วัน",
+                "คุกกี้ consent: 6 เดือน แล้วเว็บไซต์จะถามท่านอีกครั้ง",
+            )
+        ),
+        heading("สิทธิของท่าน"),
+        paragraph(
+            "<p>ในฐานะเจ้าของข้อมูลส่วนบุคคล ท่านมีสิทธิ</p>"
+            + bullets(
+                "ขอเข้าถึงและขอรับสำเนาข้อมูลของท่าน",
+                "ขอให้แก้ไขข้อมูลที่ไม่ถูกต้องหรือไม่เป็นปัจจุบัน",
+                "ขอให้ลบหรือทำลายข้อมูล หรือทำให้ข้อมูลระบุตัวท่านไม่ได้",
+                "ขอให้ระงับการใช้ข้อมูล และคัดค้านการประมวลผลที่อาศัยประโยชน์โดยชอบด้วยกฎหมาย",
+                "ขอรับข้อมูลในรูปแบบที่อ่านได้ด้วยเครื่องมือทั่วไป และขอให้ส่งต่อไปยังผู้ควบคุมข้อมูลรายอื่น",
+                "ถอนความยินยอมเมื่อใดก็ได้ โดยไม่กระทบการประมวลผลที่ทำไปก่อนหน้านั้น "
+                "สำหรับคุกกี้ ใช้ “ตั้งค่าคุกกี้” ที่ท้ายทุกหน้า",
+                "ร้องเรียนต่อสำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล (สคส.) "
+                "หากเห็นว่าเราปฏิบัติไม่เป็นไปตามกฎหมาย",
+            )
+            + f'<p>ส่งคำขอมาที่ <a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> '
+            "พร้อมเลขอ้างอิงของเรื่อง (ถ้ามี) เราจะตอบภายใน 30 วันนับจากวันที่ได้รับคำขอ "
+            "และอาจขอให้ยืนยันตัวตนก่อน เพื่อไม่ให้ข้อมูลของท่านไปถึงผู้อื่น</p>"
+        ),
+        heading("การเปลี่ยนแปลงประกาศนี้"),
+        paragraph(
+            "<p>เมื่อประกาศนี้เปลี่ยนในสาระสำคัญ เราจะแก้วันที่ “ปรับปรุงล่าสุด” ด้านบน "
+            "และหากการเปลี่ยนแปลงต้องอาศัยความยินยอมใหม่ เราจะขอความยินยอมจากท่านอีกครั้ง</p>"
+        ),
+    ],
+    "en": {
+        "title": "Privacy notice",
+        "intro": (
+            "The Phakhi Sang Suk Foundation respects the privacy of every reader and partner. "
+            "Under Thailand's Personal Data Protection Act B.E. 2562 (2019), this notice explains "
+            "what personal data this site collects, why, how long it is kept, and how you can use "
+            "your rights."
+        ),
+        "body": [
+            heading("Data controller"),
+            paragraph(
+                "<p>The Phakhi Sang Suk Foundation is the controller of the personal data collected "
+                "through this site. You can reach the foundation's data protection contact by email at "
+                f'<a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a>, or by post to the '
+                "foundation's office, marked “Personal data”.</p>"
+            ),
+            heading("Readers: we keep as little as we can"),
+            paragraph(
+                "<p>You can read articles and event summaries and download books without an account "
+                "and without telling us who you are. The site uses no advertising cookies and does not "
+                "follow you across other sites. When you read a page, this is all that happens:</p>"
+                + bullets(
+                    "<b>The page's view count</b> goes up by one. We keep a single total per page: no IP "
+                    "address, browser details, cookie or time of the visit, so the number cannot "
+                    "identify any reader.",
+                    "<b>Search terms</b> typed into the search box are counted as daily totals, not "
+                    "linked to whoever searched. Terms that look like personal data, such as an email "
+                    "address or a phone number, are not counted.",
+                    "<b>Your cookie choice</b> is kept in a cookie called consent on your own device; "
+                    "the cookie notice has the details.",
+                    "<b>The server's log</b>, with IP addresses and times of access, is used only to "
+                    "keep the system secure and to fix problems.",
+                )
+            ),
+            heading("Partners sending a story through the “Send us your story” form"),
+            paragraph(
+                "<p>When a partner sends an event summary or an article through the form, we keep:</p>"
+                + bullets(
+                    "the contact person's name, email address and phone number;",
+                    "the organisation's name, the story, and the photos and PDF sent with it. Every "
+                    "photo is rebuilt from its pixels, so no GPS location or camera data comes with it;",
+                    "when consent was given, and the exact text of the notice agreed to;",
+                    "a keyed hash of the IP address (never the address itself), to limit how many "
+                    "stories can be sent in an hour and to keep out spam.",
+                )
+            ),
+            heading("Why we use the data, and on what legal basis"),
+            paragraph(
+                bullets(
+                    "<b>Checking, answering and publishing partners' stories</b>, on the basis of the "
+                    "consent given in the form (section 19), which can be withdrawn at any time.",
+                    "<b>Preventing spam and keeping the site secure</b> (the hash of the IP address and "
+                    "the server log), on the basis of the foundation's legitimate interests "
+                    "(section 24 (5)).",
+                    "<b>Remembering your cookie choice and protecting forms against forged requests</b>, "
+                    "which the site needs in order to work, on the basis of legitimate interests "
+                    "(section 24 (5)).",
+                    "<b>Showing videos and posts from other sites, and measuring visits with an outside "
+                    "service</b>, only when you allow it in the cookie banner (section 19).",
+                )
+                + "<p>We do not sell, rent or pass on personal data for marketing, and we make no "
+                "automated decisions about you.</p>"
+            ),
+            heading("Who sees your data"),
+            paragraph(
+                "<p>Only the foundation's communications staff and moderators. Partners' contact "
+                "details are never published; the story, photos and organisation name are, once "
+                "approved. The foundation's hosting and email providers process data on our behalf "
+                "under contracts that bind them to confidentiality.</p>"
+                "<p>When you allow external media, YouTube, Facebook or Vimeo receive data from your "
+                "browser directly, under their own policies, and may process it outside Thailand.</p>"
+            ),
+            heading("How long we keep it"),
+            paragraph(
+                bullets(
+                    "Partners' contact details, the hash of the IP address and files not used on the "
+                    "site: 365 days after the story is sent, or the number of days the form states, "
+                    "then deleted automatically.",
+                    "Published stories and photos: on the site while they serve the public, or until "
+                    "the partner asks for them to be taken down.",
+                    "The server log: no more than 30 days.",
+                    "Search term totals: 365 days.",
+                    "The consent cookie: six months, after which the site asks you again.",
+                )
+            ),
+            heading("Your rights"),
+            paragraph(
+                "<p>As the owner of your personal data, you have the right to:</p>"
+                + bullets(
+                    "see your data and have a copy of it;",
+                    "have data that is wrong or out of date corrected;",
+                    "have your data deleted or destroyed, or made anonymous;",
+                    "have its use restricted, and object to processing based on legitimate interests;",
+                    "receive your data in a commonly readable format, and have it passed on to another "
+                    "controller;",
+                    "withdraw your consent at any time, without affecting what was done before; for "
+                    "cookies, use “Cookie settings” at the bottom of every page;",
+                    "complain to the Office of the Personal Data Protection Commission (PDPC) if you "
+                    "think we have not followed the law.",
+                )
+                + f'<p>Send your request to <a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a>, '
+                "with your story's reference number if you have one. We answer within 30 days of "
+                "receiving it, and may first ask you to confirm who you are, so that your data does "
+                "not reach anyone else.</p>"
+            ),
+            heading("Changes to this notice"),
+            paragraph(
+                "<p>When this notice changes in substance, we update the “Last updated” date above, "
+                "and if a change needs your consent again, we ask you for it.</p>"
+            ),
+        ],
+    },
+}
+
+COOKIE_NOTICE = {
+    "slug": "cookie-notice",
+    "title": "ประกาศเกี่ยวกับการใช้คุกกี้",
+    "intro": (
+        "คุกกี้คือไฟล์ข้อความขนาดเล็กที่เว็บไซต์บันทึกไว้ในเบราว์เซอร์ของท่าน "
+        "เว็บไซต์ของมูลนิธิใช้คุกกี้ให้น้อยที่สุด ประกาศนี้บอกว่ามีคุกกี้อะไรบ้าง ใช้ทำอะไร อยู่นานเท่าใด "
+        "และท่านเลือกหรือเปลี่ยนใจได้อย่างไร"
+    ),
+    "last_updated": date(2025, 6, 1),
+    "first_published": datetime(2025, 6, 1, 9, 0),
+    "body": [
+        heading("คุกกี้ที่จำเป็น (เปิดใช้เสมอ)"),
+        paragraph(
+            "<p>คุกกี้กลุ่มนี้ทำให้เว็บไซต์ทำงานได้และปลอดภัย ไม่มีข้อมูลที่บอกว่าท่านเป็นใคร "
+            "และไม่ถูกส่งให้ผู้อื่น จึงใช้ได้โดยไม่ต้องขอความยินยอม</p>"
+        ),
+        table(
+            "คุกกี้ที่จำเป็น",
+            ("ชื่อ", "ใช้ทำอะไร", "อายุ"),
+            ("consent", "จดจำตัวเลือกคุกกี้ของท่าน เก็บเพียงว่าท่านอนุญาตหมวดใดบ้าง", "6 เดือน"),
+            (
+                "csrftoken",
+                "ป้องกันการปลอมแปลงคำขอเมื่อท่านส่งแบบฟอร์ม เช่น แบบฟอร์มส่งเรื่องจากภาคี "
+                "ตั้งเฉพาะเมื่อเปิดหน้าที่มีแบบฟอร์ม",
+                "1 ปี",
+            ),
+            (
+                "sessionid",
+                "ให้เจ้าหน้าที่ที่เข้าสู่ระบบจัดการเนื้อหาทำงานต่อได้ ผู้อ่านทั่วไปไม่ได้รับคุกกี้นี้",
+                "2 สัปดาห์ หรือจนออกจากระบบ",
+            ),
+        ),
+        paragraph(
+            "<p>ภาษาที่ท่านอ่านอยู่ในที่อยู่ของหน้า (หน้าภาษาอังกฤษขึ้นต้นด้วย /en/) ไม่ได้เก็บในคุกกี้</p>"
+        ),
+        heading("สื่อจากภายนอก (ต้องได้รับความยินยอม)"),
+        paragraph(
+            "<p>บางหน้ามีวิดีโอหรือโพสต์ที่ฝังมาจาก YouTube, Facebook หรือ Vimeo "
+            "เมื่อแสดงในหน้า บริการเหล่านั้นจะตั้งคุกกี้ของตนเองและรู้ว่าท่านเปิดหน้านั้น "
+            "ตามนโยบายความเป็นส่วนตัวของแต่ละบริการ ก่อนท่านอนุญาต เราจึงแสดงเพียงกรอบที่บอกชื่อผู้ให้บริการ "
+            "ลิงก์ไปยังต้นฉบับ และปุ่มสำหรับอนุญาตและแสดงเนื้อหา</p>"
+        ),
+        heading("สถิติการเข้าชม (ต้องได้รับความยินยอม)"),
+        paragraph(
+            "<p>หากมูลนิธิเปิดใช้บริการวัดสถิติ เช่น Matomo หรือ Plausible เว็บไซต์จะถามท่านก่อน "
+            "และโหลดสคริปต์ของบริการนั้นเฉพาะเมื่อท่านอนุญาตเท่านั้น</p>"
+            "<p>ตัวเลข “เข้าชม … ครั้ง” บนบทความ สรุปกิจกรรม และ e-book ไม่ใช้คุกกี้ "
+            "และไม่เก็บข้อมูลใดของผู้อ่าน จึงนับได้โดยไม่ต้องขอความยินยอม</p>"
+        ),
+        heading("เลือกหรือเปลี่ยนใจ"),
+        paragraph(
+            "<p>เมื่อเข้าเว็บไซต์ครั้งแรก ท่านเลือกได้ว่าจะ “ยอมรับทั้งหมด” “ปฏิเสธที่ไม่จำเป็น” "
+            "หรือ “ตั้งค่า” ทีละหมวด ปุ่มทั้งสามมีน้ำหนักเท่ากัน และการปฏิเสธไม่ทำให้อ่านเนื้อหาไม่ได้ "
+            "ท่านเปลี่ยนตัวเลือกได้ทุกเมื่อจาก “ตั้งค่าคุกกี้” ที่ท้ายทุกหน้า "
+            "หรือลบคุกกี้ในการตั้งค่าของเบราว์เซอร์ แล้วเว็บไซต์จะถามท่านอีกครั้ง</p>"
+            f'<p>สอบถามเรื่องคุกกี้และข้อมูลส่วนบุคคลได้ที่ <a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> '
+            "เรื่องสิทธิของท่านอยู่ในนโยบายความเป็นส่วนตัว</p>"
+        ),
+    ],
+    "en": {
+        "title": "Cookie notice",
+        "intro": (
+            "Cookies are small text files that a site stores in your browser. The foundation's site "
+            "uses as few as it can. This notice lists them, what each does and how long it lasts, and "
+            "how you choose or change your mind."
+        ),
+        "body": [
+            heading("Necessary cookies (always on)"),
+            paragraph(
+                "<p>These keep the site working and secure. They hold nothing that says who you are and "
+                "are not shared with anyone, so they need no consent.</p>"
+            ),
+            table(
+                "Necessary cookies",
+                ("Name", "What it does", "Lasts"),
+                ("consent", "Remembers your cookie choice: only which categories you allowed.", "6 months"),
+                (
+                    "csrftoken",
+                    "Protects the forms you send, such as the partners' story form, against forged "
+                    "requests. Set only on pages with a form.",
+                    "1 year",
+                ),
+                (
+                    "sessionid",
+                    "Keeps staff signed in to the content admin. Readers never get it.",
+                    "2 weeks, or until signing out",
+                ),
+            ),
+            paragraph(
+                "<p>The language you read in is part of the page's address (English pages start with "
+                "/en/), not a cookie.</p>"
+            ),
+            heading("External media (with your consent)"),
+            paragraph(
+                "<p>Some pages have videos or posts embedded from YouTube, Facebook or Vimeo. When shown "
+                "on the page, those services set their own cookies and learn that you opened it, under "
+                "their own privacy policies. Until you allow them, we show only a box naming the "
+                "provider, a link to the original and a button to allow and show it.</p>"
+            ),
+            heading("Visit statistics (with your consent)"),
+            paragraph(
+                "<p>If the foundation turns on a statistics service such as Matomo or Plausible, the site "
+                "asks you first, and loads the service's script only if you allow it.</p>"
+                "<p>The “… views” figure on articles, event summaries and e-books uses no cookie and "
+                "keeps nothing about readers, so it is counted without asking.</p>"
+            ),
+            heading("Choosing and changing your mind"),
+            paragraph(
+                "<p>On your first visit you can “Accept all”, “Reject non-essential” or open “Settings” "
+                "to choose category by category. The three buttons carry the same weight, and saying "
+                "no never stops you reading. You can change your choice at any time from “Cookie "
+                "settings” at the bottom of every page, or delete the cookies in your browser's "
+                "settings, and the site will ask you again.</p>"
+                f'<p>Questions about cookies and personal data: <a href="mailto:{PRIVACY_EMAIL}">'
+                f"{PRIVACY_EMAIL}</a>. Your rights are set out in the privacy notice.</p>"
+            ),
+        ],
+    },
+}
+
+INFORMATION_PAGES = [PRIVACY_NOTICE, COOKIE_NOTICE]

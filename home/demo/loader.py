@@ -32,7 +32,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from articles.models import ArticlePage, EbookPage, EventPartner, EventSummaryPage
-from home.models import HomePage, SiteIdentity
+from home.models import HomePage, InformationPage, PrivacySettings, SiteIdentity
 from network.models import PartnerOrganisation, Programme, Province, Topic
 
 from . import books, content, media
@@ -127,6 +127,7 @@ class DemoLoader:
             self.load_articles(indexes["articles"])
             self.load_events(indexes["events"])
             self.load_ebooks(indexes["ebooks"])
+            self.load_information_pages(home)
             self.link_related_pages()
             home = self.update_home(home)
             self.phase("Thai pages", started)
@@ -811,6 +812,39 @@ class DemoLoader:
         self.translations["home"] = self.translate(
             home, fields, relations, spec={"first_published": spec["first_published"]}
         )
+
+        for spec in content.INFORMATION_PAGES:
+            self.translations[spec["slug"]] = self.translate(
+                self.pages[spec["slug"]],
+                self.information_fields(self.english_spec(spec), spec["slug"]),
+                spec=spec,
+            )
+
+    # Privacy and cookie notices
+
+    def information_fields(self, spec, scope):
+        return {
+            "title": spec["title"],
+            "intro": spec["intro"],
+            "last_updated": spec["last_updated"],
+            "body": self.stream(spec["body"], f"{scope}:body"),
+        }
+
+    def load_information_pages(self, home):
+        """The notices, under the home page, chosen in the site's privacy settings."""
+        for spec in content.INFORMATION_PAGES:
+            self.upsert_leaf(
+                home, InformationPage, spec, self.information_fields(spec, spec["slug"]), {}
+            )
+        settings = PrivacySettings.for_site(Site.objects.get(root_page=home))
+        chosen = {
+            "privacy_notice": self.pages[content.PRIVACY_NOTICE["slug"]],
+            "cookie_notice": self.pages[content.COOKIE_NOTICE["slug"]],
+        }
+        if any(getattr(settings, f"{name}_id") != page.pk for name, page in chosen.items()):
+            for name, page in chosen.items():
+                setattr(settings, name, page)
+            settings.save()
 
     @staticmethod
     def english_featured():

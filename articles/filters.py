@@ -1,0 +1,219 @@
+"""Filters for the article, event-summary and e-book listings.
+
+A choice is offered only when live pages of the section use it, so a reader
+never picks a topic that empties the page. Values in the address read the same
+in Thai and English (slugs, province codes, Gregorian years), so a filtered
+link works after switching language. A value we do not know is left out and
+named in a note, never an error page.
+"""
+
+import operator
+from dataclasses import dataclass
+from functools import reduce
+
+from django import forms
+from django.db.models import Q
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from network.links import partner_link_sources, topic_link_sources
+from network.models import PartnerOrganisation, Programme, Province, Topic
+from thai.dates import is_thai
+from thai.templatetags.thai_tags import display_year
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str  # as it appears in the address
+    label: str
+    key: object  # what the query filters on: a primary key, a year, a kind
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    value_label: str
+    remove_url: str
+
+
+def _sources_for(sources, page_model):
+    """The registered link sources whose pages are `page_model` pages."""
+    for source in sources:
+        if source.page_field:
+            page_model_of_source = source.model._meta.get_field(source.page_field).related_model
+        else:
+            page_model_of_source = source.model
+        if page_model_of_source is page_model:
+            yield source
+
+
+def _any_of(conditions):
+    return reduce(operator.or_, conditions) if conditions else Q(pk__in=[])
+
+
+def _targets_linked_from(sources, pages):
+    """A condition on partners (or topics) that some page in `pages` links to."""
+    conditions = []
+    for source in sources:
+        if source.page_field:
+            linked = source.model.objects.filter(**{f"{source.page_field}__in": pages.values("pk")})
+        else:
+            linked = pages
+        conditions.append(Q(pk__in=linked.values(f"{source.target_field}_id")))
+    return _any_of(conditions)
+
+
+def _pages_linked_to(sources, target_id):
+    """A condition on pages that link to one partner (or topic)."""
+    conditions = []
+    for source in sources:
+        if source.page_field:
+            linked = source.model.objects.filter(**{f"{source.target_field}_id": target_id})
+            conditions.append(Q(pk__in=linked.values(f"{source.page_field}_id")))
+        else:
+            conditions.append(Q(**{f"{source.target_field}_id": target_id}))
+    return _any_of(conditions)
+
+
+def _address_value(snippet):
+    return snippet.slug or str(snippet.pk)
+
+
+class ListingFilter(forms.Form):
+    """The filters of one listing page (`section`), read from the query string."""
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    partner = forms.ChoiceField(label=_("Partner"), required=False)
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    year = forms.ChoiceField(label=_("Year"), required=False)
+
+    ALL_LABELS = {
+        "kind": _("All kinds"),
+        "topic": _("All topics"),
+        "partner": _("All partners"),
+        "province": _("All provinces"),
+        "programme": _("All programmes"),
+        "year": _("All years"),
+    }
+
+    def __init__(self, data, section, request):
+        super().__init__(data, auto_id="listing-filter-%s")
+        self.section = section
+        self.request = request
+        self.page_model = section.listing_model
+        self.section_pages = self.page_model.objects.live().child_of(section)
+        for name in list(self.fields):
+            if name not in section.filter_names:
+                del self.fields[name]
+        self.options = {}
+        for name, field in self.fields.items():
+            options = getattr(self, f"_{name}_options")()
+            self.options[name] = {option.value: option for option in options}
+            field.choices = [
+                ("", self.ALL_LABELS[name]),
+                *((option.value, option.label) for option in options),
+            ]
+        self.is_valid()
+
+    # --- choices: one query each, whatever the number of pages or choices ------
+
+    def _kind_options(self):
+        used = set(self.section_pages.order_by().values_list("kind", flat=True).distinct())
+        return [
+            Option(value, label, value)
+            for value, label in self.page_model.Kind.choices
+            if value in used
+        ]
+
+    def _linked_options(self, model, sources):
+        linked = model.objects.filter(locale_id=self.section.locale_id).filter(
+            _targets_linked_from(_sources_for(sources, self.page_model), self.section_pages)
+        )
+        return [Option(_address_value(item), str(item), item.pk) for item in linked]
+
+    def _topic_options(self):
+        return self._linked_options(Topic, topic_link_sources())
+
+    def _partner_options(self):
+        return self._linked_options(PartnerOrganisation, partner_link_sources())
+
+    def _programme_options(self):
+        programmes = Programme.objects.filter(
+            locale_id=self.section.locale_id, pk__in=self.section_pages.values("programme_id")
+        )
+        return [Option(_address_value(item), str(item), item.pk) for item in programmes]
+
+    def _province_options(self):
+        provinces = Province.objects.filter(pk__in=self.section_pages.values("provinces")).order_by(
+            "name_th" if is_thai(get_language()) else "name_en"
+        )
+        return [Option(province.code, province.name, province.pk) for province in provinces]
+
+    def _year_options(self):
+        dates = self.section_pages.dates(self.page_model.date_field, "year", order="DESC")
+        context = {"request": self.request}
+        return [Option(str(day.year), display_year(context, day.year), day.year) for day in dates]
+
+    # --- what the reader chose ------------------------------------------------
+
+    def chosen(self):
+        """{field name: Option} for each filter with a value we know."""
+        return {
+            name: self.options[name][self.cleaned_data[name]]
+            for name in self.fields
+            if name not in self.errors and self.cleaned_data.get(name)
+        }
+
+    def filter(self, pages):
+        for name, option in self.chosen().items():
+            pages = getattr(self, f"_filter_{name}")(pages, option.key)
+        return pages
+
+    def _filter_kind(self, pages, kind):
+        return pages.filter(kind=kind)
+
+    def _filter_topic(self, pages, topic_id):
+        return pages.filter(
+            _pages_linked_to(_sources_for(topic_link_sources(), self.page_model), topic_id)
+        )
+
+    def _filter_partner(self, pages, partner_id):
+        return pages.filter(
+            _pages_linked_to(_sources_for(partner_link_sources(), self.page_model), partner_id)
+        )
+
+    def _filter_province(self, pages, province_id):
+        return pages.filter(provinces=province_id)
+
+    def _filter_programme(self, pages, programme_id):
+        return pages.filter(programme_id=programme_id)
+
+    def _filter_year(self, pages, year):
+        return pages.filter(**{f"{self.page_model.date_field}__year": year})
+
+    # --- what the template shows ----------------------------------------------
+
+    def shown_fields(self):
+        """The filters worth a select: those with at least one choice."""
+        return [self[name] for name in self.fields if self.options[name]]
+
+    def ignored_labels(self):
+        """Labels of the filters whose value in the address we did not know."""
+        return [str(self.fields[name].label) for name in self.fields if name in self.errors]
+
+    def active(self):
+        chosen = self.chosen()
+        filters = []
+        for name, option in chosen.items():
+            rest = [(other, chosen[other].value) for other in chosen if other != name]
+            remove_url = self.request.path + (f"?{urlencode(rest)}" if rest else "")
+            filters.append(ActiveFilter(str(self.fields[name].label), option.label, remove_url))
+        return filters
+
+    def has_filters_in_address(self):
+        """True when the address asks for any filter, known or not: such pages
+        are variations of the listing, not pages of their own."""
+        return any(self.data.get(name) for name in self.fields)

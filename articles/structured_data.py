@@ -1,0 +1,150 @@
+"""schema.org data for articles (Article), event summaries (Event) and e-books (Book).
+
+Each builder takes the specific page and a home.structured_data.Reader, and
+returns a dict with the properties Google asks of the type; empty values are
+left out rather than sent blank.
+"""
+
+import re
+
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext
+
+from home.sharing import iso_datetime
+from home.structured_data import headline, without_blanks
+
+from .models import EventPartner
+
+HEADLINE_LENGTH = 110
+EBOOK_LANGUAGES = {"th", "en"}
+# Authors typed as "A, B; C" or one per line are several people.
+AUTHOR_SEPARATORS = re.compile(r"\s*[,;\n]\s*")
+
+
+def _web_page(reader):
+    return {"@type": "WebPage", "@id": reader.canonical}
+
+
+def _organisation(partner, reader):
+    return without_blanks(
+        {
+            "@type": "Organization",
+            "name": partner.name,
+            "url": reader.partner_url(partner) or partner.website,
+        }
+    )
+
+
+def article(page, reader):
+    modified = page.updated_date or page.published_date
+    author = (
+        {"@type": "Person", "name": page.author_name} if page.author_name else reader.foundation()
+    )
+    return without_blanks(
+        {
+            "@type": "Article",
+            "headline": headline(page.title, HEADLINE_LENGTH),
+            "description": reader.card.description,
+            "image": reader.photo_urls(page.hero_image),
+            "datePublished": page.published_date.isoformat(),
+            "dateModified": max(modified, page.published_date).isoformat(),
+            "author": author,
+            "publisher": reader.foundation(),
+            "inLanguage": reader.language,
+            "mainEntityOfPage": _web_page(reader),
+            "url": reader.canonical,
+            "license": page.licence_url,
+        }
+    )
+
+
+def _place(page):
+    if page.pk:
+        # Kept on the page, so its fact box lists the provinces without asking again.
+        prefetch_related_objects([page], "provinces")
+    provinces = [province.name for province in page.provinces.all()]
+    return {
+        "@type": "Place",
+        "name": page.venue or ", ".join(provinces) or gettext("Thailand"),
+        "address": without_blanks(
+            {
+                "@type": "PostalAddress",
+                "addressRegion": ", ".join(provinces),
+                "addressCountry": "TH",
+            }
+        ),
+    }
+
+
+def event(page, reader):
+    organisers = [
+        _organisation(link.partner, reader)
+        for link in page.partner_link_list
+        if link.role == EventPartner.ORGANISER
+    ]
+    return without_blanks(
+        {
+            "@type": "Event",
+            "name": page.title,
+            "description": reader.card.description,
+            "startDate": page.start_date.isoformat(),
+            "endDate": (page.end_date or page.start_date).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": _place(page),
+            "organizer": organisers,
+            "image": reader.photo_urls(page.hero_image),
+            "url": reader.canonical,
+            "inLanguage": reader.language,
+        }
+    )
+
+
+def _authors(page, reader):
+    names = [name for name in AUTHOR_SEPARATORS.split(page.authors.strip()) if name]
+    if names:
+        return [{"@type": "Person", "name": name} for name in names]
+    if page.publisher_id:
+        return [_organisation(page.publisher, reader)]
+    return [reader.foundation()]
+
+
+def _file(document, media_type, reader):
+    return without_blanks(
+        {
+            "@type": "MediaObject",
+            "contentUrl": reader.absolute(document.url),
+            "encodingFormat": media_type,
+            "contentSize": f"{document.file_size} B" if document.file_size else "",
+        }
+    )
+
+
+def book(page, reader):
+    files = []
+    if page.pdf_id:
+        files.append(_file(page.pdf, "application/pdf", reader))
+    if page.epub_id:
+        files.append(_file(page.epub, "application/epub+zip", reader))
+    publisher = _organisation(page.publisher, reader) if page.publisher_id else None
+    return without_blanks(
+        {
+            "@type": "Book",
+            "name": page.title,
+            "description": reader.card.description,
+            "author": _authors(page, reader),
+            "url": reader.canonical,
+            "image": [reader.card.image.url],
+            "isbn": page.isbn,
+            "numberOfPages": page.page_count,
+            "inLanguage": page.language if page.language in EBOOK_LANGUAGES else "",
+            "datePublished": page.publication_date.isoformat(),
+            "dateModified": iso_datetime(page.last_published_at),
+            "publisher": publisher or reader.foundation(),
+            "bookFormat": "https://schema.org/EBook",
+            "isPartOf": {"@type": "BookSeries", "name": page.series} if page.series else None,
+            "position": page.volume,
+            "encoding": files,
+            "mainEntityOfPage": _web_page(reader),
+        }
+    )

@@ -1,0 +1,9 @@
+from wagtail import hooks
+
+from .share_images import CanvasOperation
+
+
+@hooks.register("register_image_operations")
+def register_share_image_operations():
+    # Link previews show covers and logos whole on a canvas (home/share_images.py).
+    return [("canvas", CanvasOperation)]
