@@ -16,6 +16,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction, Site
 
 from articles.ebooks import EbookDownloadCount
+from audience.models import PageViewCount
 from thai.digits import to_thai_digits
 from thai.models import ThaiLanguageSettings
 
@@ -188,6 +189,14 @@ def test_each_reader_download_counts_once_and_reading_counts_as_a_pdf_download(c
     client.get(ebook.download_url("epub"), HTTP_USER_AGENT=BROWSER)
     assert downloads(ebook, "epub") == 1
     assert downloads(ebook, "pdf") == 3
+
+
+def test_downloads_are_not_counted_as_views_of_the_page(client, ebook):
+    client.get(ebook.download_url("pdf"), HTTP_USER_AGENT=BROWSER)
+    client.get(ebook.read_url(), HTTP_USER_AGENT=BROWSER)
+    assert PageViewCount.views_of(ebook.pk) == 0
+    client.get(ebook.url, HTTP_USER_AGENT=BROWSER)
+    assert PageViewCount.views_of(ebook.pk) == 1
 
 
 def test_robots_head_requests_and_prefetches_are_not_counted(client, ebook):
