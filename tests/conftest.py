@@ -1,9 +1,22 @@
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from wagtail.models import Locale, Site
 
 from home.models import HomePage
 
 from . import factories
+
+
+@pytest.fixture(autouse=True)
+def forget_renditions():
+    """Wagtail caches renditions by image id, and ids come back after each test's
+    rollback: no image may be served another test's picture, and no test's query
+    count may depend on what the test before it rendered."""
+    cache = caches["renditions" if "renditions" in settings.CACHES else "default"]
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -361,3 +361,23 @@ class LogoFactory(wagtail_factories.ImageFactory):
     file = factory.django.ImageField(
         width=300, height=300, color="#1e5aa0", format="PNG", filename="logo.png"
     )
+
+
+def translate_page(page, locale, **fields):
+    """Copy a page into another language and publish it, as a translator would;
+    a parent not yet in that language is copied too."""
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy.specific
+
+
+def translate_snippet(snippet, locale, **fields):
+    """A snippet (partner, topic, programme) in another language."""
+    copy = snippet.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy

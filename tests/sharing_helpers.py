@@ -34,23 +34,6 @@ PAGE_KINDS = [
 ]
 
 
-def translate(page, locale, **fields):
-    """Copy a page into another language and publish it, as a translator would."""
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
-
-def translate_partner(partner, locale, **fields):
-    copy = partner.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return copy
-
 
 def build_site(site_tree, english):
     """Every kind of public page in Thai and English; returns their URLs and the pages."""
@@ -69,7 +52,7 @@ def build_site(site_tree, english):
     )
     partner.provinces.set([yala])
     partner.save()
-    english_partner = translate_partner(
+    english_partner = factories.translate_snippet(
         partner, english, name="Mirror Foundation", short_name="Mirror", mission="Volunteers"
     )
 
@@ -114,27 +97,27 @@ def build_site(site_tree, english):
     )
 
     english_pages = {
-        "home": translate(home, english, title="Home", tagline="Wellbeing with partners"),
-        "articles": translate(site_tree["articles"], english, title="Articles"),
-        "events": translate(site_tree["events"], english, title="Event summaries"),
-        "ebooks": translate(site_tree["ebooks"], english, title="Library"),
-        "partners": translate(site_tree["partners"], english, title="Partners"),
-        "article": translate(
+        "home": factories.translate_page(home, english, title="Home", tagline="Wellbeing with partners"),
+        "articles": factories.translate_page(site_tree["articles"], english, title="Articles"),
+        "events": factories.translate_page(site_tree["events"], english, title="Event summaries"),
+        "ebooks": factories.translate_page(site_tree["ebooks"], english, title="Library"),
+        "partners": factories.translate_page(site_tree["partners"], english, title="Partners"),
+        "article": factories.translate_page(
             article,
             english,
             title="When partner networks tell their own story",
             intro="Lessons from supporting partners in the Deep South",
         ),
-        "event": translate(
+        "event": factories.translate_page(
             event,
             english,
             title="Deep South volunteer network exchange",
             intro="Volunteers from the Deep South planned next year's work together",
             venue="CS Pattani Hotel",
         ),
-        "ebook": translate(ebook, english, title="Butterfly Wings, volume 9", intro="Stories"),
-        "story form": translate(story_form, english, title="Send us your story"),
-        "information": translate(
+        "ebook": factories.translate_page(ebook, english, title="Butterfly Wings, volume 9", intro="Stories"),
+        "story form": factories.translate_page(story_form, english, title="Send us your story"),
+        "information": factories.translate_page(
             information, english, title="Privacy notice", intro="How we use personal data"
         ),
     }

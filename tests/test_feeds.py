@@ -32,15 +32,6 @@ def when(day, hour=9):
     return datetime.datetime(2024, 6, day, hour, tzinfo=datetime.UTC)
 
 
-def translate(page, locale, **fields):
-    """Copy a page into another language and publish it, as a translator would."""
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
 
 def set_published(page, first, last=None):
     Page.objects.filter(pk=page.pk).update(
@@ -89,11 +80,11 @@ def two_languages(site_tree, english):
         role=EventPartner.ORGANISER,
     )
     for name in ("home", "articles", "events", "ebooks"):
-        translate(site_tree[name], english, title=name.capitalize())
+        factories.translate_page(site_tree[name], english, title=name.capitalize())
     english_pages = {
-        "article": translate(thai["article"], english, title="Supporting partner networks"),
-        "event": translate(thai["event"], english, title="Southern volunteers' meeting"),
-        "ebook": translate(thai["ebook"], english, title="The Butterfly Flaps Its Wings, Volume 9"),
+        "article": factories.translate_page(thai["article"], english, title="Supporting partner networks"),
+        "event": factories.translate_page(thai["event"], english, title="Southern volunteers' meeting"),
+        "ebook": factories.translate_page(thai["ebook"], english, title="The Butterfly Flaps Its Wings, Volume 9"),
     }
     for day, page in enumerate(english_pages.values(), start=5):
         set_published(page, when(day))

@@ -20,14 +20,6 @@ def path_of(page):
     return urlsplit(page.url).path
 
 
-def translate(page, locale, **fields):
-    copy = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
 
 def footer(response):
     return re.search(r"<footer.*?</footer>", response.content.decode(), re.DOTALL).group(0)
@@ -51,13 +43,13 @@ def notices(site_tree, english):
     settings.privacy_notice = privacy
     settings.cookie_notice = cookies
     settings.save()
-    english_home = translate(home, english, title="Home")
+    english_home = factories.translate_page(home, english, title="Home")
     return {
         "privacy": privacy,
         "cookies": cookies,
         "english_home": english_home,
-        "english_privacy": translate(privacy, english, title="Privacy notice"),
-        "english_cookies": translate(cookies, english, title="Cookie notice"),
+        "english_privacy": factories.translate_page(privacy, english, title="Privacy notice"),
+        "english_cookies": factories.translate_page(cookies, english, title="Cookie notice"),
     }
 
 

@@ -14,15 +14,6 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 
-def translate(page, locale, **fields):
-    """Copy a page into another language and publish it, as a translator would."""
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
 
 @pytest.fixture
 def event_in_two_languages(site_tree, english):
@@ -37,9 +28,9 @@ def event_in_two_languages(site_tree, english):
         end_date=datetime.date(2019, 6, 19),
     )
     factories.EventPartnerFactory(page=event, partner=thai_partner, role=EventPartner.ORGANISER)
-    translate(site_tree["home"], english, title="Home")
-    translate(site_tree["events"], english, title="Events")
-    english_event = translate(event, english, title="Social movements")
+    factories.translate_page(site_tree["home"], english, title="Home")
+    factories.translate_page(site_tree["events"], english, title="Events")
+    english_event = factories.translate_page(event, english, title="Social movements")
     for link in english_event.partner_links.all():
         link.partner = english_partner
         link.save()
@@ -77,7 +68,7 @@ def test_pages_point_to_their_translations(client, event_in_two_languages):
 
 def test_english_partner_page_lists_english_pages(client, site_tree, english, event_in_two_languages):
     _event, english_event = event_in_two_languages
-    partner_index_en = translate(site_tree["partners"], english, title="Partners")
+    partner_index_en = factories.translate_page(site_tree["partners"], english, title="Partners")
     english_partner = english_event.partner_links.get().partner
     response = client.get(partner_index_en.partner_url(english_partner))
     assert response.status_code == 200

@@ -260,32 +260,17 @@ def test_thai_years_read_as_buddhist_era_in_thai_digits_with_gregorian_values(cl
 # --- English --------------------------------------------------------------------
 
 
-def translate(page, locale, **fields):
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
-
-def translate_snippet(snippet, locale, name):
-    copy = snippet.copy_for_translation(locale)
-    copy.name = name
-    copy.save()
-    return copy
-
 
 @pytest.fixture
 def english_events(site_tree, english):
     youth = factories.TopicFactory(name="เยาวชน", slug="youth")
     health = factories.TopicFactory(name="สุขภาวะ", slug="health")
     english_topics = {
-        youth.pk: translate_snippet(youth, english, "Youth"),
-        health.pk: translate_snippet(health, english, "Health"),
+        youth.pk: factories.translate_snippet(youth, english, name="Youth"),
+        health.pk: factories.translate_snippet(health, english, name="Health"),
     }
-    translate(site_tree["home"], english, title="Home")
-    english_index = translate(site_tree["events"], english, title="Events")
+    factories.translate_page(site_tree["home"], english, title="Home")
+    english_index = factories.translate_page(site_tree["events"], english, title="Events")
     for title, english_title, year, topic in (
         ("เวทีเยาวชน", "Youth forum", 2019, youth),
         ("เวทีสุขภาพ", "Health forum", 2021, health),
@@ -297,7 +282,7 @@ def english_events(site_tree, english):
             end_date=None,
         )
         factories.EventTopicFactory(page=event, topic=topic)
-        english_event = translate(event, english, title=english_title)
+        english_event = factories.translate_page(event, english, title=english_title)
         for link in english_event.topic_links.all():
             link.topic = english_topics[link.topic_id]
             link.save()

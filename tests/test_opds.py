@@ -24,15 +24,6 @@ ACQUISITION_FEED = "application/atom+xml;profile=opds-catalog;kind=acquisition"
 ACQUISITION = "http://opds-spec.org/acquisition"
 
 
-def translate(page, locale, **fields):
-    """Copy a page into another language and publish it, as a translator would."""
-    copy = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
 
 def thai_ebook(index, **fields):
     ebook = factories.EbookPageFactory(
@@ -60,9 +51,9 @@ def library(site_tree, english):
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
-    translate(site_tree["home"], english, title="Home")
-    english_index = translate(index, english, title="Library")
-    english_book = translate(books[0], english, title="Butterfly Wings", language="en")
+    factories.translate_page(site_tree["home"], english, title="Home")
+    english_index = factories.translate_page(index, english, title="Library")
+    english_book = factories.translate_page(books[0], english, title="Butterfly Wings", language="en")
     return {
         "index": index,
         "books": books,

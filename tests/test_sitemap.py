@@ -14,14 +14,6 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 PUBLISHED = datetime.datetime(2024, 6, 13, 9, tzinfo=datetime.UTC)
 
 
-def translate(page, locale, **fields):
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
 
 def read_sitemap(client, query=""):
     """{location: {"lastmod": str, "alternates": {hreflang: href}}}."""
@@ -59,7 +51,7 @@ def bilingual_site(site_tree, english):
     partner = factories.PartnerFactory(name="มูลนิธิกระจกเงา", slug="mirror-foundation")
     factories.ArticlePartnerFactory(page=article, partner=partner)
     english_pages = [
-        translate(page, english, title=title)
+        factories.translate_page(page, english, title=title)
         for page, title in (
             (home, "Home"),
             (site_tree["articles"], "Articles"),

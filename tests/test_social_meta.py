@@ -9,8 +9,6 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
-from django.core.cache import caches
 from django.utils import timezone, translation
 from PIL import Image
 
@@ -52,16 +50,6 @@ TWITTER = [
 EXPECTED_TYPE = {"article": "article", "event": "article", "ebook": "book"}
 LOCALES = {"th": ("th_TH", "en_US"), "en": ("en_US", "th_TH")}
 BRAND = (0x0B, 0x5D, 0x55)
-
-
-@pytest.fixture(autouse=True)
-def forget_renditions():
-    """Wagtail caches renditions by image id, and ids come back after each test's
-    rollback: no image may be served another test's picture, here or later."""
-    cache = caches["renditions" if "renditions" in settings.CACHES else "default"]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

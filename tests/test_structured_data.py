@@ -7,8 +7,6 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
-from django.core.cache import caches
 from PIL import Image
 
 from articles.models import EventPartner
@@ -20,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 SCHEMA = "https://schema.org"
 BREAKOUT = "</script><script>alert(1)</script><!--"
-
-
-@pytest.fixture(autouse=True)
-def forget_renditions():
-    """Wagtail caches renditions by image id, and ids come back after each test's
-    rollback: no image may be served another test's picture, here or later."""
-    cache = caches["renditions" if "renditions" in settings.CACHES else "default"]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

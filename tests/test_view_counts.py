@@ -67,18 +67,12 @@ def test_each_reader_view_adds_one_and_the_page_shows_it(client, pages, kind):
     assert re.search(r"\b3\b", shown_count(response))
 
 
-def translate(page, locale):
-    copy = page.copy_for_translation(locale)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
-
 
 def test_english_pages_count_separately_and_say_views(client, site_tree, pages, english):
     article = pages["article"]
-    translate(site_tree["home"], english)
-    translate(site_tree["articles"], english)
-    translation = translate(article, english)
+    factories.translate_page(site_tree["home"], english)
+    factories.translate_page(site_tree["articles"], english)
+    translation = factories.translate_page(article, english)
     assert path_of(translation).startswith("/en/")
     read(client, article)
     response = read(client, translation)

@@ -268,8 +268,9 @@ def one_page_per_kind(pages, per_kind=1):
     return chosen
 
 
-def require_tool(path_or_name, install_hint):
-    found = shutil.which(path_or_name) if "/" not in str(path_or_name) else Path(path_or_name)
-    if not found or ("/" in str(path_or_name) and not Path(path_or_name).exists()):
-        pytest.fail(f"{path_or_name} is missing: {install_hint}", pytrace=False)
-    return str(found)
+def require_tool(tool, install_hint):
+    """A command on PATH (a name or a path, as a str), or a file the checks read (a Path)."""
+    found = shutil.which(tool) if isinstance(tool, str) else (str(tool) if tool.exists() else None)
+    if not found:
+        pytest.fail(f"{tool} is missing: {install_hint}", pytrace=False)
+    return found
