@@ -1,10 +1,16 @@
 """Test data builders. Thai text follows the shape of real foundation pages."""
 
 import datetime
+import io
+import zipfile
 
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
+from fpdf import FPDF
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Locale
 
 from articles.models import (
@@ -14,11 +20,15 @@ from articles.models import (
     ArticleTopic,
     EbookIndexPage,
     EbookPage,
+    EbookPartner,
+    EbookTopic,
     EventGalleryImage,
     EventIndexPage,
     EventPartner,
     EventSummaryPage,
+    EventTopic,
 )
+from home.models import InformationPage
 from network.models import (
     PartnerIndexPage,
     PartnerOrganisation,
@@ -199,7 +209,6 @@ class StoryFormPageFactory(wagtail_factories.PageFactory):
 
 
 # --- Topics of event summaries and e-books (feeds, sitemap) ---
-from articles.models import EbookTopic, EventTopic  # noqa: E402
 
 
 class EventTopicFactory(DjangoModelFactory):
@@ -219,10 +228,6 @@ class EbookTopicFactory(DjangoModelFactory):
 
 
 # --- Information pages and embeds (privacy and cookies) ---
-from wagtail.embeds.embeds import get_embed_hash  # noqa: E402
-from wagtail.embeds.models import Embed  # noqa: E402
-
-from home.models import InformationPage  # noqa: E402
 
 
 class InformationPageFactory(wagtail_factories.PageFactory):
@@ -263,7 +268,6 @@ class EmbedFactory(DjangoModelFactory):
 
 
 # --- Partners of e-books (listing filters) ---
-from articles.models import EbookPartner  # noqa: E402
 
 
 class EbookPartnerFactory(DjangoModelFactory):
@@ -275,11 +279,6 @@ class EbookPartnerFactory(DjangoModelFactory):
 
 
 # --- E-book files: real PDF and EPUB documents (downloads, OPDS) ---
-import io  # noqa: E402
-import zipfile  # noqa: E402
-
-from django.core.files.base import ContentFile  # noqa: E402
-from fpdf import FPDF  # noqa: E402
 
 
 def pdf_bytes(pages=3, owner_password=None, user_password=None):
