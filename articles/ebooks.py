@@ -14,8 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import F
+from django.db import DatabaseError, models, transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -23,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route
 
 from audience.bots import is_counted_request
+from audience.models import add_one
 
 logger = logging.getLogger(__name__)
 
@@ -71,26 +71,15 @@ class EbookDownloadCount(models.Model):
 
 
 def count_download(page_id, file_format):
-    """Add one to the counter, atomically in the database (never read, add, write).
-
-    Two first downloads at once may both find no row: the unique constraint lets
-    one insert win and the other adds to it. A failure is logged, and the reader
-    gets the file all the same.
+    """Add one to the counter (audience.models.add_one). Two first downloads at once
+    may both find no row: the unique constraint lets one insert win and the other
+    adds to it. A failure is logged, and the reader gets the file all the same.
     """
-    counters = EbookDownloadCount.objects.filter(page_id=page_id, file_format=file_format)
     try:
         # Its own transaction (a savepoint inside a caller's), so a failure here
         # never spoils anything else the request writes.
         with transaction.atomic():
-            if counters.update(count=F("count") + 1):
-                return
-            try:
-                with transaction.atomic():
-                    EbookDownloadCount.objects.create(
-                        page_id=page_id, file_format=file_format, count=1
-                    )
-            except IntegrityError:
-                counters.update(count=F("count") + 1)
+            add_one(EbookDownloadCount, "count", page_id=page_id, file_format=file_format)
     except DatabaseError:
         logger.exception("Could not count a download of e-book %s (%s)", page_id, file_format)
 

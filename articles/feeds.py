@@ -18,8 +18,10 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
+from home.addresses import absolute_uri
 from home.templatetags.navigation_tags import site_name
 
+from .ebooks import PDF
 from .models import (
     ArticleIndexPage,
     ArticlePage,
@@ -86,7 +88,7 @@ class FeedScope:
     site_name: str
 
     def absolute(self, url):
-        return url if "://" in url else self.request.build_absolute_uri(url)
+        return absolute_uri(self.request, url)
 
 
 @dataclass
@@ -142,6 +144,8 @@ def _pdf_enclosure(scope, page):
     url = page.download_url("pdf", scope.request) if document is not None else ""
     if not url:
         return None
+    # Not document.get_file_size(), which writes the size it finds: a feed is read
+    # far more often than written, and must not grow a query per entry.
     size = document.file_size
     if size is None:
         try:
@@ -149,7 +153,7 @@ def _pdf_enclosure(scope, page):
         except (OSError, ValueError):
             # Length 0 is how RSS says "unknown" (RSS Advisory Board profile).
             size = 0
-    return feedgenerator.Enclosure(scope.absolute(url), str(size), "application/pdf")
+    return feedgenerator.Enclosure(scope.absolute(url), str(size), PDF.content_type)
 
 
 def _prefetch(pages):

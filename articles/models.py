@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -39,6 +41,8 @@ from .filters import ListingFilter
 from .validators import validate_isbn
 
 RELATED_PAGES_SHOWN = 4
+# Authors typed as "A, B; C" or one per line are several people.
+AUTHOR_SEPARATORS = re.compile(r"\s*[,;\n]\s*")
 
 
 def prefetch_images(pages, field):
@@ -677,6 +681,9 @@ class EbookPage(ebooks.ServedRoutablePageMixin, ContentPage):
 
     def linked_partner_ids(self):
         return super().linked_partner_ids() | ({self.publisher_id} if self.publisher_id else set())
+
+    def author_names(self):
+        return [name for name in AUTHOR_SEPARATORS.split(self.authors.strip()) if name]
 
     def clean(self):
         super().clean()

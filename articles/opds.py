@@ -19,6 +19,8 @@ from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
+from home.addresses import absolute_uri
+
 ACQUISITION_FEED_TYPE = "application/atom+xml;profile=opds-catalog;kind=acquisition"
 ENTRIES_PER_PAGE = 50
 COVER_SPEC = "max-600x800"
@@ -28,7 +30,6 @@ SUMMARY_LENGTH = 1000
 
 # Characters that XML 1.0 does not allow anywhere, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_AUTHOR_SEPARATORS = re.compile(r"\s*[,;]\s*")
 
 
 def xml_text(value):
@@ -90,12 +91,6 @@ class Entry:
     links: list = field(default_factory=list)
 
 
-def absolute(request, url):
-    if not url or "://" in url:
-        return url or ""
-    return request.build_absolute_uri(url)
-
-
 def image_links(request, image):
     if image is None:
         return []
@@ -107,7 +102,7 @@ def image_links(request, image):
     ):
         rendition = renditions[spec]
         content_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
-        links.append(Link(rel, absolute(request, rendition.url), content_type))
+        links.append(Link(rel, absolute_uri(request, rendition.url), content_type))
     return links
 
 
@@ -115,7 +110,7 @@ def make_entry(request, page):
     links = [
         Link(
             "http://opds-spec.org/acquisition",
-            absolute(request, ebook_file.download_url),
+            absolute_uri(request, ebook_file.download_url),
             ebook_file.file_format.content_type,
             length=ebook_file.size,
             title=ebook_file.label,
@@ -123,14 +118,14 @@ def make_entry(request, page):
         for ebook_file in page.ebook_files
     ]
     links += image_links(request, page.cover_image)
-    links.append(Link("alternate", absolute(request, page.get_url(request)), "text/html"))
+    links.append(Link("alternate", absolute_uri(request, page.get_url(request)), "text/html"))
     first_published = page.first_published_at
     return Entry(
         id=entry_id(page),
         title=xml_text(page.title),
         updated=rfc3339(updated_at(page)),
         published=rfc3339(first_published) if first_published else "",
-        authors=[xml_text(name) for name in _AUTHOR_SEPARATORS.split(page.authors) if name],
+        authors=[xml_text(name) for name in page.author_names()],
         language=page.language if page.language != "other" else "",
         issued=page.publication_date.isoformat(),
         identifier=isbn_urn(page.isbn),
@@ -173,7 +168,7 @@ def catalogue_response(request, index):
     page_obj = paginator.get_page(request.GET.get("page"))
     pages = list(page_obj.object_list)
 
-    feed_url = absolute(request, index.opds_url(request))
+    feed_url = absolute_uri(request, index.opds_url(request))
 
     def page_url(number):
         return feed_url if number == 1 else f"{feed_url}?page={number}"
@@ -183,7 +178,7 @@ def catalogue_response(request, index):
         Link("start", feed_url, ACQUISITION_FEED_TYPE),
         Link("first", feed_url, ACQUISITION_FEED_TYPE),
         Link("last", page_url(paginator.num_pages), ACQUISITION_FEED_TYPE),
-        Link("alternate", absolute(request, index.get_url(request)), "text/html"),
+        Link("alternate", absolute_uri(request, index.get_url(request)), "text/html"),
     ]
     if page_obj.has_previous():
         links.append(
@@ -201,7 +196,7 @@ def catalogue_response(request, index):
         "feed_title": xml_text(index.title),
         "feed_language": index.locale.language_code,
         "updated": rfc3339(updated),
-        "home_url": absolute(request, index.get_parent().get_url(request)),
+        "home_url": absolute_uri(request, index.get_parent().get_url(request)),
         "links": links,
         "entries": [make_entry(request, page) for page in pages],
         "total": paginator.count,

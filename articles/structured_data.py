@@ -5,20 +5,16 @@ returns a dict with the properties Google asks of the type; empty values are
 left out rather than sent blank.
 """
 
-import re
-
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext
 
 from home.sharing import iso_datetime
-from home.structured_data import headline, without_blanks
+from home.structured_data import headline, thai_address, without_blanks
 
 from .models import EventPartner
 
 HEADLINE_LENGTH = 110
 EBOOK_LANGUAGES = {"th", "en"}
-# Authors typed as "A, B; C" or one per line are several people.
-AUTHOR_SEPARATORS = re.compile(r"\s*[,;\n]\s*")
 
 
 def _web_page(reader):
@@ -66,13 +62,7 @@ def _place(page):
     return {
         "@type": "Place",
         "name": page.venue or ", ".join(provinces) or gettext("Thailand"),
-        "address": without_blanks(
-            {
-                "@type": "PostalAddress",
-                "addressRegion": ", ".join(provinces),
-                "addressCountry": "TH",
-            }
-        ),
+        "address": thai_address(provinces),
     }
 
 
@@ -101,7 +91,7 @@ def event(page, reader):
 
 
 def _authors(page, reader):
-    names = [name for name in AUTHOR_SEPARATORS.split(page.authors.strip()) if name]
+    names = page.author_names()
     if names:
         return [{"@type": "Person", "name": name} for name in names]
     if page.publisher_id:
@@ -109,23 +99,19 @@ def _authors(page, reader):
     return [reader.foundation()]
 
 
-def _file(document, media_type, reader):
+def _file(ebook_file, reader):
+    size = ebook_file.size
     return without_blanks(
         {
             "@type": "MediaObject",
-            "contentUrl": reader.absolute(document.url),
-            "encodingFormat": media_type,
-            "contentSize": f"{document.file_size} B" if document.file_size else "",
+            "contentUrl": reader.absolute(ebook_file.document.url),
+            "encodingFormat": ebook_file.file_format.content_type,
+            "contentSize": f"{size} B" if size else "",
         }
     )
 
 
 def book(page, reader):
-    files = []
-    if page.pdf_id:
-        files.append(_file(page.pdf, "application/pdf", reader))
-    if page.epub_id:
-        files.append(_file(page.epub, "application/epub+zip", reader))
     publisher = _organisation(page.publisher, reader) if page.publisher_id else None
     return without_blanks(
         {
@@ -144,7 +130,7 @@ def book(page, reader):
             "bookFormat": "https://schema.org/EBook",
             "isPartOf": {"@type": "BookSeries", "name": page.series} if page.series else None,
             "position": page.volume,
-            "encoding": files,
+            "encoding": [_file(ebook_file, reader) for ebook_file in page.ebook_files],
             "mainEntityOfPage": _web_page(reader),
         }
     )

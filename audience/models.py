@@ -3,6 +3,20 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
+def add_one(model, field, **identity):
+    """Add one to `field` of the counter row named by `identity`, atomically in the
+    database (never read, add, write): one UPDATE, and on the first count an INSERT
+    that a concurrent first count may beat (its UPDATE then counts this one too)."""
+    counters = model.objects.filter(**identity)
+    if counters.update(**{field: F(field) + 1}):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**identity, **{field: 1})
+    except IntegrityError:
+        counters.update(**{field: F(field) + 1})
+
+
 class PageViewCount(models.Model):
     """How many times readers have opened a page: a number and nothing else.
 
@@ -28,15 +42,7 @@ class PageViewCount(models.Model):
 
     @classmethod
     def add_view(cls, page_id):
-        """Count one view, atomically: one UPDATE, and on a page's first view an INSERT
-        that a concurrent first view may beat (its UPDATE then counts this view)."""
-        if cls.objects.filter(page_id=page_id).update(views=F("views") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(page_id=page_id, views=1)
-        except IntegrityError:
-            cls.objects.filter(page_id=page_id).update(views=F("views") + 1)
+        add_one(cls, "views", page_id=page_id)
 
     @classmethod
     def views_of(cls, page_id):

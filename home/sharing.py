@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from articles.models import ArticlePage, EbookPage, EventSummaryPage
+from home.addresses import absolute_uri
 from home.models import HomePage
 from home.templatetags import navigation_tags as nav
 from network.models import PartnerOrganisation
@@ -61,7 +62,7 @@ def shown_partner(context):
 
 def absolute_maker(context):
     request = context.get("request")
-    return lambda url: nav._absolute(request, url)
+    return lambda url: absolute_uri(request, url)
 
 
 def share_card(context):
@@ -76,7 +77,7 @@ def _build(context):
     page = nav._shown_page(context)
     partner = shown_partner(context)
     site_name = nav.site_name(context)
-    language = nav._current_language()
+    language = nav.current_language()
     own_description = _own_description(page, partner)
     description = own_description
     if not description and not isinstance(page, HomePage):

@@ -19,6 +19,7 @@ from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.addresses import absolute_uri
 from network.links import partner_link_sources
 from network.models import PartnerIndexPage, PartnerOrganisation, StoryFormPage
 
@@ -49,9 +50,6 @@ class SiteSitemap(Sitemap):
             self._entries = self._build_entries()
         return self._entries
 
-    def _absolute(self, url):
-        return url if "://" in url else self.request.build_absolute_uri(url)
-
     def _pages(self):
         site = self.get_wagtail_site()
         root_paths = Page.objects.filter(
@@ -76,7 +74,7 @@ class SiteSitemap(Sitemap):
             if not url:
                 continue
             entry = SitemapEntry(
-                location=self._absolute(url),
+                location=absolute_uri(self.request, url),
                 lastmod=page.last_published_at or page.latest_revision_created_at,
                 language=page.locale.language_code,
                 translation_key=("page", page.translation_key),

@@ -47,6 +47,17 @@ def without_blanks(data):
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
 
+def thai_address(provinces):
+    """A PostalAddress in Thailand, in the given provinces (names)."""
+    return without_blanks(
+        {
+            "@type": "PostalAddress",
+            "addressRegion": ", ".join(provinces),
+            "addressCountry": "TH",
+        }
+    )
+
+
 def headline(text, length):
     """At most `length` code points (as search engines count), never splitting a
     Thai letter from its vowel or tone marks."""
@@ -66,7 +77,7 @@ class Reader:
         self.request = context.get("request")
         self.absolute = absolute_maker(context)
         self.card = share_card(context)
-        self.language = nav._current_language()
+        self.language = nav.current_language()
         self.site_name = nav.site_name(context)
         home = nav.site_home(context)
         home_url = home.get_url(self.request) if home is not None else "/"
@@ -146,12 +157,10 @@ def breadcrumb_list(reader):
         name = pgettext("link to the home page", "Home") if number == 0 else crumb.title
         items.append((name, reader.page_url(crumb)))
     page = context["page"]
+    items.append((page.title, reader.page_url(page)))
     partner = context.get("partner")
     if partner:
-        items.append((page.title, reader.page_url(page)))
         items.append((partner.short_name or partner.name, reader.absolute(reader.request.path)))
-    else:
-        items.append((page.title, reader.page_url(page)))
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

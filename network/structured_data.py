@@ -1,7 +1,7 @@
 """schema.org data for a partner's own page: the partner as an Organization."""
 
 from home.share_images import can_render, renditions
-from home.structured_data import without_blanks
+from home.structured_data import thai_address, without_blanks
 
 LOGO_SPEC = "max-600x600"
 
@@ -9,11 +9,6 @@ LOGO_SPEC = "max-600x600"
 def organization(partner, reader):
     provinces = [province.name for province in partner.provinces.all()]
     made = renditions(partner.logo, LOGO_SPEC) if can_render(partner.logo) else None
-    address = {
-        "@type": "PostalAddress",
-        "addressRegion": ", ".join(provinces),
-        "addressCountry": "TH",
-    }
     return without_blanks(
         {
             "@type": "Organization",
@@ -22,7 +17,7 @@ def organization(partner, reader):
             "description": partner.mission,
             "url": reader.partner_url(partner),
             "logo": reader.absolute(made[LOGO_SPEC].url) if made else "",
-            "address": address if provinces else None,
+            "address": thai_address(provinces) if provinces else None,
             "sameAs": [url for _label, url in partner.social_links],
         }
     )

@@ -3,12 +3,11 @@ reader's language and the analytics script, in two queries per request."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Q
-from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.models import PrivacySettings
+from home.templatetags.navigation_tags import current_language
 
 from .consent import CATEGORIES, MEDIA, STATS
 
@@ -27,11 +26,6 @@ class SitePrivacy:
         return tuple(
             c for c in CATEGORIES if c == MEDIA or (c == STATS and self.analytics_script_url)
         )
-
-
-def current_language():
-    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def localized_pages(page_ids, language):

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.templatetags.navigation_tags import current_language
+
 from .consent import MEDIA, consent_for, store
-from .notices import current_language, site_privacy
+from .notices import site_privacy
 
 MAX_NEXT_LENGTH = 2000
 

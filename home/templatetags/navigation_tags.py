@@ -13,6 +13,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.addresses import absolute_uri
 from home.models import SiteIdentity
 
 register = template.Library()
@@ -34,7 +35,7 @@ def _cache(request):
     return cache
 
 
-def _current_language():
+def current_language():
     code = (get_language() or settings.LANGUAGE_CODE).lower()
     codes = [language for language, _name in settings.LANGUAGES]
     if code in codes:
@@ -95,13 +96,6 @@ def _home_children(context):
     return cache["home_children"]
 
 
-def _absolute(request, url):
-    """An absolute address on the host the reader asked for (checked by ALLOWED_HOSTS)."""
-    if not url or request is None or "://" in url:
-        return url or ""
-    return request.build_absolute_uri(url)
-
-
 def _is_page(value):
     return isinstance(value, Page)
 
@@ -112,7 +106,7 @@ def site_name(context):
     site = _site(request)
     if site is None:
         return getattr(settings, "WAGTAIL_SITE_NAME", "")
-    if _current_language() != settings.LANGUAGE_CODE:
+    if current_language() != settings.LANGUAGE_CODE:
         english_name = SiteIdentity.for_request(request).english_name
         if english_name:
             return english_name
@@ -123,7 +117,7 @@ def site_name(context):
 def site_home(context):
     """The site's home page in the current language (the Thai one if it is not translated)."""
     roots = _site_roots(context)
-    return roots.get(_current_language()) or roots.get(settings.LANGUAGE_CODE)
+    return roots.get(current_language()) or roots.get(settings.LANGUAGE_CODE)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -160,7 +154,7 @@ def _language_targets(context):
         for code, _name in settings.LANGUAGES:
             url = alternate_urls.get(code)
             if url:
-                targets[code] = (url, _absolute(request, url), True)
+                targets[code] = (url, absolute_uri(request, url), True)
     elif _shown_page(context) is not None:
         translations = _translations(context)[1]
         for code, _name in settings.LANGUAGES:
@@ -169,12 +163,12 @@ def _language_targets(context):
                 continue
             url = translation.get_url(request)
             if url:
-                targets[code] = (url, _absolute(request, url), True)
+                targets[code] = (url, absolute_uri(request, url), True)
     elif "request_path" not in context:
         # A view that is not a Wagtail page (search): the same address in each language.
         for code, _name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)
-            targets[code] = (url, _absolute(request, translate_url(request.path, code)), True)
+            targets[code] = (url, absolute_uri(request, translate_url(request.path, code)), True)
 
     # Anything without a translation (and error pages) goes to that language's home page.
     roots = _site_roots(context)
@@ -185,7 +179,7 @@ def _language_targets(context):
         url = root.get_url(request) if root is not None else None
         if not url:
             url = translate_url("/", code)
-        targets[code] = (url, _absolute(request, url), False)
+        targets[code] = (url, absolute_uri(request, url), False)
     cache["languages"] = targets
     return targets
 
@@ -194,7 +188,7 @@ def _language_targets(context):
 def language_links(context):
     """[(code, name, url, is_current)] for the language switcher."""
     targets = _language_targets(context)
-    current = _current_language()
+    current = current_language()
     return [
         LanguageLink(code, name, targets[code][0], code == current)
         for code, name in settings.LANGUAGES
@@ -219,7 +213,7 @@ def canonical_url(context):
     request = context.get("request")
     if request is None:
         return ""
-    url = _absolute(request, request.path)
+    url = absolute_uri(request, request.path)
     page_obj = context.get("page_obj")
     number = getattr(page_obj, "number", None)
     if isinstance(number, int) and number > 1:
@@ -229,7 +223,7 @@ def canonical_url(context):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    return _absolute(context.get("request"), url)
+    return absolute_uri(context.get("request"), url)
 
 
 @register.simple_tag(takes_context=True)
