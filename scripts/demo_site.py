@@ -120,9 +120,13 @@ class DemoSite:
         with psycopg.connect(self._pg_url("postgres"), autocommit=True) as connection:
             connection.execute(statement)
 
-    def manage(self, *args):
+    def manage(self, *args, extra_env=None):
         subprocess.run(
-            [PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True, stdout=sys.stderr
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env={**self.env, **(extra_env or {})},
+            check=True,
+            stdout=sys.stderr,
         )
 
     def build(self):
@@ -142,11 +146,13 @@ class DemoSite:
         manifest = self.workdir / "manifest.json"
         script = self.workdir / "manifest.py"
         script.write_text(MANIFEST_SCRIPT)
-        subprocess.run(
-            [PYTHON, "manage.py", "shell", "-v", "0", "-c", f"exec(open({str(script)!r}).read())"],
-            cwd=ROOT,
-            env={**self.env, "DEMO_SITE_MANIFEST": str(manifest)},
-            check=True,
+        self.manage(
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            f"exec(open({str(script)!r}).read())",
+            extra_env={"DEMO_SITE_MANIFEST": str(manifest)},
         )
         return manifest
 

@@ -74,12 +74,9 @@ class ServedSite:
     def get(self, url, *, headers=None):
         if url in self._cache and not headers:
             return self._cache[url]
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
-        try:
-            with urllib.request.urlopen(request, timeout=120) as reply:
-                response = _response(url, reply.status, reply)
-        except urllib.error.HTTPError as error:
-            response = _response(url, error.code, error)
+        response = _open(
+            urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
+        )
         if not headers:
             self._cache[url] = response
         return response
@@ -94,26 +91,32 @@ class ServedSite:
         )
         hidden.pop("website", None)  # the honeypot stays empty, as a person leaves it
         assert csrf_cookie and "csrfmiddlewaretoken" in hidden, "the story form has no CSRF token"
-        request = urllib.request.Request(
-            url,
-            data=urlencode(hidden).encode(),
-            headers={
-                "User-Agent": USER_AGENT,
-                "Cookie": f"csrftoken={csrf_cookie.group(1)}",
-                "Referer": url,
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
+        return _open(
+            urllib.request.Request(
+                url,
+                data=urlencode(hidden).encode(),
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Cookie": f"csrftoken={csrf_cookie.group(1)}",
+                    "Referer": url,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                },
+            )
         )
-        try:
-            with urllib.request.urlopen(request, timeout=120) as reply:
-                return _response(url, reply.status, reply)
-        except urllib.error.HTTPError as error:
-            return _response(url, error.code, error)
 
     def fetch(self, page):
         if page.post_empty_form:
             return self.post_empty_story_form(page.url)
         return self.get(page.url)
+
+
+def _open(request):
+    """The response to `request`, an error status included (the checks judge it)."""
+    try:
+        with urllib.request.urlopen(request, timeout=120) as reply:
+            return _response(request.full_url, reply.status, reply)
+    except urllib.error.HTTPError as error:
+        return _response(request.full_url, error.code, error)
 
 
 def _response(url, status, reply):

@@ -82,8 +82,12 @@
     var footerButton = null;
     var openedFrom = null;
 
+    function switchInput(name) {
+        return banner && banner.querySelector('input[name="' + name + '"]');
+    }
+
     function switchState(name) {
-        var input = banner && banner.querySelector('input[name="' + name + '"]');
+        var input = switchInput(name);
         return Boolean(input && input.checked);
     }
     var granted = { media: switchState("media"), stats: switchState("stats") };
@@ -161,7 +165,7 @@
         }
         granted = now;
         ["media", "stats"].forEach(function (name) {
-            var input = banner && banner.querySelector('input[name="' + name + '"]');
+            var input = switchInput(name);
             if (input) {
                 input.checked = now[name];
             }
