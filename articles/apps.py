@@ -7,7 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles, events and e-books")
 
     def ready(self):
-        from network.links import register_partner_links, register_topic_links
+        from network.links import partner_links, topic_links
 
         from . import models
 
@@ -16,8 +16,8 @@ class ArticlesConfig(AppConfig):
             (models.EventSummaryPage, models.EventPartner, models.EventTopic),
             (models.EbookPage, models.EbookPartner, models.EbookTopic),
         ):
-            register_partner_links(partner_link, page_model.date_field)
-            register_topic_links(topic_link, page_model.date_field)
-        register_partner_links(
-            models.EbookPage, models.EbookPage.date_field, partner_field="publisher", page_field=""
+            partner_links.register(partner_link, page_model.date_field, "partner")
+            topic_links.register(topic_link, page_model.date_field, "topic")
+        partner_links.register(
+            models.EbookPage, models.EbookPage.date_field, "publisher", page_field=""
         )

@@ -18,8 +18,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
-from home.addresses import absolute_uri
-from home.templatetags.navigation_tags import site_name
+from core.addresses import absolute_uri
+from core.navigation import site_name
 
 from .ebooks import PDF
 from .models import (

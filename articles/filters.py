@@ -7,20 +7,17 @@ link works after switching language. A value we do not know is left out and
 named in a note, never an error page.
 """
 
-import operator
 from dataclasses import dataclass
-from functools import reduce
 
 from django import forms
-from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from network.links import partner_link_sources, topic_link_sources
+from network.links import partner_links, topic_links
 from network.models import PartnerOrganisation, Programme, Province, Topic
 from thai.dates import is_thai
-from thai.templatetags.thai_tags import display_year
+from thai.display import year_text
 
 
 @dataclass(frozen=True)
@@ -35,45 +32,6 @@ class ActiveFilter:
     label: str
     value_label: str
     remove_url: str
-
-
-def _sources_for(sources, page_model):
-    """The registered link sources whose pages are `page_model` pages."""
-    for source in sources:
-        if source.page_field:
-            page_model_of_source = source.model._meta.get_field(source.page_field).related_model
-        else:
-            page_model_of_source = source.model
-        if page_model_of_source is page_model:
-            yield source
-
-
-def _any_of(conditions):
-    return reduce(operator.or_, conditions) if conditions else Q(pk__in=[])
-
-
-def _targets_linked_from(sources, pages):
-    """A condition on partners (or topics) that some page in `pages` links to."""
-    conditions = []
-    for source in sources:
-        if source.page_field:
-            linked = source.model.objects.filter(**{f"{source.page_field}__in": pages.values("pk")})
-        else:
-            linked = pages
-        conditions.append(Q(pk__in=linked.values(f"{source.target_field}_id")))
-    return _any_of(conditions)
-
-
-def _pages_linked_to(sources, target_id):
-    """A condition on pages that link to one partner (or topic)."""
-    conditions = []
-    for source in sources:
-        if source.page_field:
-            linked = source.model.objects.filter(**{f"{source.target_field}_id": target_id})
-            conditions.append(Q(pk__in=linked.values(f"{source.page_field}_id")))
-        else:
-            conditions.append(Q(**{f"{source.target_field}_id": target_id}))
-    return _any_of(conditions)
 
 
 def _address_value(snippet):
@@ -128,17 +86,17 @@ class ListingFilter(forms.Form):
             if value in used
         ]
 
-    def _linked_options(self, model, sources):
+    def _linked_options(self, model, kind):
         linked = model.objects.filter(locale_id=self.section.locale_id).filter(
-            _targets_linked_from(_sources_for(sources, self.page_model), self.section_pages)
+            kind.targets_linked_from(self.section_pages, self.page_model)
         )
         return [Option(_address_value(item), str(item), item.pk) for item in linked]
 
     def _topic_options(self):
-        return self._linked_options(Topic, topic_link_sources())
+        return self._linked_options(Topic, topic_links)
 
     def _partner_options(self):
-        return self._linked_options(PartnerOrganisation, partner_link_sources())
+        return self._linked_options(PartnerOrganisation, partner_links)
 
     def _programme_options(self):
         programmes = Programme.objects.filter(
@@ -154,8 +112,7 @@ class ListingFilter(forms.Form):
 
     def _year_options(self):
         dates = self.section_pages.dates(self.page_model.date_field, "year", order="DESC")
-        context = {"request": self.request}
-        return [Option(str(day.year), display_year(context, day.year), day.year) for day in dates]
+        return [Option(str(d.year), year_text(self.request, d.year), d.year) for d in dates]
 
     # --- what the reader chose ------------------------------------------------
 
@@ -176,14 +133,10 @@ class ListingFilter(forms.Form):
         return pages.filter(kind=kind)
 
     def _filter_topic(self, pages, topic_id):
-        return pages.filter(
-            _pages_linked_to(_sources_for(topic_link_sources(), self.page_model), topic_id)
-        )
+        return pages.filter(topic_links.pages_linking_to(topic_id, self.page_model))
 
     def _filter_partner(self, pages, partner_id):
-        return pages.filter(
-            _pages_linked_to(_sources_for(partner_link_sources(), self.page_model), partner_id)
-        )
+        return pages.filter(partner_links.pages_linking_to(partner_id, self.page_model))
 
     def _filter_province(self, pages, province_id):
         return pages.filter(provinces=province_id)

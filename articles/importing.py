@@ -20,6 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from thai.digits import THAI_DIGITS, to_arabic_digits, to_thai_digits
+from thai.text import CONSONANTS, INVISIBLE
+
 __all__ = [
     "DocumentError",
     "ParsedDocument",
@@ -99,7 +102,7 @@ def _not_utf8(data: bytes, offset: int) -> str:
         legacy = ""
     # Older Thai Windows and Office files are TIS-620/Windows-874; naming it saves a guess.
     # Thai text is mostly consonants, whereas Latin-1 accents land on Thai vowel marks.
-    consonants = len(re.findall(r"[\u0e01-\u0e2e]", legacy))
+    consonants = sum(1 for char in legacy if char in CONSONANTS)
     non_ascii = sum(1 for byte in data if byte >= 0x80)
     if consonants >= 3 and consonants >= 0.3 * non_ascii:
         message += " It looks like Thai text saved as TIS-620/Windows-874."
@@ -335,9 +338,10 @@ def html_to_text(source: str) -> str:
 
 # --- labels -------------------------------------------------------------------
 
-_DIGIT = "0-9๐-๙"
+_DIGIT = f"0-9{THAI_DIGITS}"
 _NUMBER = rf"[{_DIGIT}]{{1,3}}"
-_THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+# Thai lists are labelled ก. ข. ค. ..., skipping the obsolete letters and ฆ.
+_THAI_LETTERS = "".join(letter for letter in CONSONANTS if letter not in "ฃฅฆฤฦ")
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _BULLETS = "•●▪◦‣∙"
 _HEADING_MARKS = "✤■□◆◇❖★☆▶►"
@@ -359,9 +363,6 @@ _LINE_LABEL_RE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_TO_ARABIC = str.maketrans(_THAI_DIGITS, "0123456789")
-_TO_THAI = str.maketrans("0123456789", _THAI_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -385,10 +386,10 @@ class _Label:
 
 def _number_label(raw: str, parenthesised: bool = False) -> _Label | None:
     pieces = raw.split(".")
-    parts = tuple(int(piece.translate(_TO_ARABIC)) for piece in pieces)
+    parts = tuple(int(to_arabic_digits(piece)) for piece in pieces)
     if any(part < 1 for part in parts) or len(parts) > MAX_LEVEL:
         return None
-    script = "thai" if any(char in _THAI_DIGITS for char in raw) else "arabic"
+    script = "thai" if any(char in THAI_DIGITS for char in raw) else "arabic"
     if parenthesised:
         label = f"({raw})"
     elif len(parts) == 1:
@@ -443,7 +444,7 @@ def _letter_of(script: str, position: int) -> str:
 
 def _digits(parts, script: str) -> str:
     text = ".".join(str(part) for part in parts)
-    return text.translate(_TO_THAI) if script == "thai" else text
+    return to_thai_digits(text) if script == "thai" else text
 
 
 class _Numbering:
@@ -646,7 +647,7 @@ def _visible_length(text: str) -> int:
 
 def _clean_line(line: str) -> str:
     # Runs of spaces are column alignment from word processors; HTML would collapse them.
-    return _collapse(line).strip("\u200b\ufeff ")
+    return _collapse(line).strip(INVISIBLE + " ")
 
 
 def _chunks(lines: list[str]) -> list[list[str]]:

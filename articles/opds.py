@@ -19,7 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
-from home.addresses import absolute_uri
+from core.addresses import absolute_uri
 
 ACQUISITION_FEED_TYPE = "application/atom+xml;profile=opds-catalog;kind=acquisition"
 ENTRIES_PER_PAGE = 50

@@ -1,6 +1,6 @@
 """schema.org data for articles (Article), event summaries (Event) and e-books (Book).
 
-Each builder takes the specific page and a home.structured_data.Reader, and
+Each builder takes the specific page and a core.structured_data.Reader, and
 returns a dict with the properties Google asks of the type; empty values are
 left out rather than sent blank.
 """
@@ -8,8 +8,8 @@ left out rather than sent blank.
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext
 
-from home.sharing import iso_datetime
-from home.structured_data import headline, thai_address, without_blanks
+from core.jsonld import headline, thai_address, without_blanks
+from core.sharing import iso_datetime
 
 from .models import EventPartner
 

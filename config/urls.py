@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import SiteSitemap
-from home.views import robots_txt
+from core.sitemaps import SiteSitemap
+from core.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -38,4 +38,4 @@ urlpatterns += i18n_patterns(
 )
 
 # The 500 page in the reader's language, without touching the database.
-handler500 = "home.views.server_error"
+handler500 = "core.views.server_error"

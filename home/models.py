@@ -1,14 +1,9 @@
-from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
-from articles.blocks import BodyBlock
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -20,7 +15,6 @@ from articles.models import (
 )
 from network.links import localized, prefetch_for_cards
 from network.models import PartnerIndexPage
-from thai.slugs import ThaiSlugMixin
 
 LATEST_PER_SECTION = 3
 
@@ -46,7 +40,7 @@ class HomePage(Page):
         "articles.EbookIndexPage",
         "network.PartnerIndexPage",
         "network.StoryFormPage",
-        "home.InformationPage",
+        "core.InformationPage",
     ]
     max_count_per_parent = 1
 
@@ -126,93 +120,3 @@ class HomeFeaturedPartner(Orderable):
     )
 
     panels = [FieldPanel("partner")]
-
-
-@register_setting(icon="site")
-class SiteIdentity(BaseSiteSetting):
-    """The site's name for readers of the English pages (the Thai name is the Site's)."""
-
-    english_name = models.CharField(
-        _("name in English"),
-        max_length=255,
-        blank=True,
-        help_text=_("Shown in the header and page titles of English pages."),
-    )
-
-    class Meta:
-        verbose_name = _("site name in English")
-
-
-class InformationPage(ThaiSlugMixin, Page):
-    """A page about the site itself: the privacy notice, the cookie notice, terms of use."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    last_updated = models.DateField(
-        _("last updated"),
-        null=True,
-        blank=True,
-        help_text=_("The date the content last changed in substance; readers see it under the title."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("last_updated"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("information page")
-        verbose_name_plural = _("information pages")
-
-
-https_only = URLValidator(schemes=["https"])
-
-
-@register_setting(icon="lock")
-class PrivacySettings(BaseSiteSetting):
-    """Which pages explain personal data and cookies, and the optional statistics script."""
-
-    privacy_notice = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the footer of every page, in the reader's language."),
-    )
-    cookie_notice = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("cookie notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the cookie banner and the footer, in the reader's language."),
-    )
-    analytics_script_url = models.URLField(
-        _("statistics script address"),
-        blank=True,
-        validators=[https_only],
-        help_text=_(
-            "Optional: the https address of a statistics script, such as a Plausible script "
-            "or a Matomo Tag Manager container. It is loaded only for readers who allow "
-            "statistics; while it is blank, readers are not asked about statistics."
-        ),
-    )
-
-    panels = [
-        PageChooserPanel("privacy_notice", "home.InformationPage"),
-        PageChooserPanel("cookie_notice", "home.InformationPage"),
-        FieldPanel("analytics_script_url"),
-    ]
-
-    class Meta:
-        verbose_name = _("privacy and cookies")

@@ -1,14 +1,17 @@
-"""Which pages link to a partner or a topic.
+"""Which pages link to a partner or a topic: the one query layer that the partner
+pages, the listing filters, the search facets, related pages and the sitemap use.
 
 Page types live in other apps (articles depends on network, not the other way
 round), so each app registers the models that link its pages to partners and
-topics when it starts.
+topics when it starts (articles/apps.py): `partner_links.register(...)`.
 """
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Max, Q
 from wagtail.models import Page
 
 
@@ -25,38 +28,124 @@ class LinkSource:
     date_field: str
     page_field: str = "page"
 
-    def prefix(self):
-        return f"{self.page_field}__" if self.page_field else ""
+    @property
+    def page_model(self):
+        if not self.page_field:
+            return self.model
+        return self.model._meta.get_field(self.page_field).related_model
+
+    @property
+    def target_id_field(self):
+        return f"{self.target_field}_id"
+
+    def page_lookup(self, lookup):
+        """A lookup on the linked page, from the link model (`live` → `page__live`)."""
+        return f"{self.page_field}__{lookup}" if self.page_field else lookup
 
     def page_id_expression(self):
         return F(f"{self.page_field}_id") if self.page_field else F("pk")
 
+    def links(self):
+        return self.model.objects.all()
+
     def live(self):
-        return self.model.objects.filter(**{f"{self.prefix()}live": True})
+        return self.model.objects.filter(**{self.page_lookup("live"): True})
 
 
-_partner_sources: list[LinkSource] = []
-_topic_sources: list[LinkSource] = []
+def _any_of(conditions):
+    conditions = list(conditions)
+    return reduce(or_, conditions) if conditions else Q(pk__in=[])
 
 
-def register_partner_links(model, date_field, partner_field="partner", page_field="page"):
-    source = LinkSource(model, partner_field, date_field, page_field)
-    if source not in _partner_sources:
-        _partner_sources.append(source)
+class LinkKind:
+    """Every table that links pages to one kind of target: partners, or topics."""
+
+    def __init__(self, name):
+        self.name = name
+        self.sources: list[LinkSource] = []
+
+    def register(self, model, date_field, target_field, page_field="page"):
+        source = LinkSource(model, target_field, date_field, page_field)
+        if source not in self.sources:
+            self.sources.append(source)
+
+    def sources_for(self, page_model=None):
+        return [s for s in self.sources if page_model is None or s.page_model is page_model]
+
+    def pages_linking_to(self, target_id, page_model=None):
+        """A condition on pages (of `page_model`, or any type): they link to the target."""
+        return _any_of(
+            Q(
+                pk__in=source.links()
+                .filter(**{source.target_id_field: target_id})
+                .annotate(linked_page_id=source.page_id_expression())
+                .values("linked_page_id")
+            )
+            for source in self.sources_for(page_model)
+        )
+
+    def targets_linked_from(self, pages, page_model):
+        """A condition on targets: some page of `pages` (of `page_model`) links to them."""
+        conditions = []
+        for source in self.sources_for(page_model):
+            linked = source.links().filter(**{source.page_lookup("pk__in"): pages.values("pk")})
+            conditions.append(Q(pk__in=linked.values(source.target_id_field)))
+        return _any_of(conditions)
+
+    def link_counts(self, page_ids):
+        """{target id: how many of the pages link to it}; a page that links to a target
+        twice (an e-book's publisher who is also its partner) counts once."""
+        pairs = set()
+        for source in self.sources:
+            pairs.update(
+                source.links()
+                .filter(**{source.page_lookup("pk__in"): page_ids})
+                .exclude(**{source.target_id_field: None})
+                .annotate(linked_page_id=source.page_id_expression())
+                .values_list(source.target_id_field, "linked_page_id")
+            )
+        return Counter(target_id for target_id, _page_id in pairs)
+
+    def latest_publication(self, locale_ids):
+        """{target id: when a live page linked to it, in these locales, was last published}."""
+        latest = {}
+        for source in self.sources:
+            rows = (
+                source.live()
+                .filter(**{source.page_lookup("locale_id__in"): locale_ids})
+                .values(source.target_id_field)
+                .annotate(latest=Max(source.page_lookup("last_published_at")))
+                .order_by()
+            )
+            for row in rows:
+                target_id, moment = row[source.target_id_field], row["latest"]
+                if moment is not None and (target_id not in latest or moment > latest[target_id]):
+                    latest[target_id] = moment
+        return latest
+
+    def shared_counts(self, target_ids, locale_id, limit):
+        """Counter {page id: links it has to these targets}, for live pages in a locale;
+        one small grouped query per link table."""
+        shared = Counter()
+        if not target_ids:
+            return shared
+        for source in self.sources:
+            rows = (
+                source.live()
+                .filter(**{f"{source.target_id_field}__in": target_ids})
+                .filter(**{source.page_lookup("locale_id"): locale_id})
+                .annotate(linked_page_id=source.page_id_expression())
+                .values("linked_page_id")
+                .annotate(shared=Count("pk"))
+                .order_by("-shared")[:limit]
+            )
+            for row in rows:
+                shared[row["linked_page_id"]] += row["shared"]
+        return shared
 
 
-def register_topic_links(model, date_field, topic_field="topic", page_field="page"):
-    source = LinkSource(model, topic_field, date_field, page_field)
-    if source not in _topic_sources:
-        _topic_sources.append(source)
-
-
-def partner_link_sources():
-    return list(_partner_sources)
-
-
-def topic_link_sources():
-    return list(_topic_sources)
+partner_links = LinkKind("partner")
+topic_links = LinkKind("topic")
 
 
 def prefetch_for_cards(pages):
@@ -85,14 +174,14 @@ class LinkedPages:
 
     def __init__(self, partner):
         rows = None
-        for source in _partner_sources:
+        for source in partner_links.sources:
             query = (
                 source.live()
                 .filter(**{source.target_field: partner})
-                .filter(**{f"{source.prefix()}locale_id": partner.locale_id})
+                .filter(**{source.page_lookup("locale_id"): partner.locale_id})
                 .annotate(
                     linked_page_id=source.page_id_expression(),
-                    sort_date=F(f"{source.prefix()}{source.date_field}"),
+                    sort_date=F(source.page_lookup(source.date_field)),
                 )
                 .values_list("linked_page_id", "sort_date")
                 .order_by()
@@ -112,6 +201,19 @@ class LinkedPages:
         return specific_pages_in_order([page_id for page_id, _date in self.rows[item]])
 
 
+def pages_linked_to(partner):
+    return LinkedPages(partner)
+
+
+def related_pages_by_links(page, partner_ids, topic_ids, exclude_ids, limit):
+    """Live pages in `page`'s language that share the most partners and topics with it."""
+    shared = Counter()
+    for kind, target_ids in ((partner_links, partner_ids), (topic_links, topic_ids)):
+        shared += kind.shared_counts(target_ids, page.locale_id, limit + len(exclude_ids))
+    ranked = [page_id for page_id, _count in shared.most_common() if page_id not in exclude_ids]
+    return specific_pages_in_order(ranked[:limit])
+
+
 def localized(objects, locale):
     """The translations of `objects` (pages or snippets) in `locale`, in the same
     order, in one query; objects with no translation there are left out."""
@@ -125,33 +227,3 @@ def localized(objects, locale):
     translations = {item.translation_key: item for item in queryset}
     found = [translations.get(obj.translation_key) for obj in objects]
     return [item for item in found if item is not None]
-
-
-def pages_linked_to(partner):
-    return LinkedPages(partner)
-
-
-def related_pages_by_links(page, partner_ids, topic_ids, exclude_ids, limit):
-    """Live pages in `page`'s language that share the most partners and topics with it.
-
-    One small grouped query per link table, so the cost does not depend on how
-    many pages share a partner.
-    """
-    shared = Counter()
-    for sources, target_ids in ((_partner_sources, partner_ids), (_topic_sources, topic_ids)):
-        if not target_ids:
-            continue
-        for source in sources:
-            rows = (
-                source.live()
-                .filter(**{f"{source.target_field}_id__in": target_ids})
-                .filter(**{f"{source.prefix()}locale_id": page.locale_id})
-                .annotate(linked_page_id=source.page_id_expression())
-                .values("linked_page_id")
-                .annotate(shared=Count("pk"))
-                .order_by("-shared")[: limit + len(exclude_ids)]
-            )
-            for row in rows:
-                shared[row["linked_page_id"]] += row["shared"]
-    ranked = [page_id for page_id, _count in shared.most_common() if page_id not in exclude_ids]
-    return specific_pages_in_order(ranked[:limit])

@@ -1,7 +1,7 @@
 """schema.org data for a partner's own page: the partner as an Organization."""
 
-from home.share_images import can_render, renditions
-from home.structured_data import thai_address, without_blanks
+from core.jsonld import thai_address, without_blanks
+from core.share_images import can_render, renditions
 
 LOGO_SPEC = "max-600x600"
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
-from home.models import PrivacySettings
-from home.templatetags.navigation_tags import current_language
+from core.navigation import current_language
+from privacy.models import PrivacySettings
 
 from .consent import CATEGORIES, MEDIA, STATS
 

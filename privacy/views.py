@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from home.templatetags.navigation_tags import current_language
+from core.navigation import current_language
 
 from .consent import MEDIA, consent_for, store
 from .notices import site_privacy

@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage, EbookPage, EventSummaryPage
-from network.links import partner_link_sources, topic_link_sources
+from network.links import partner_links, topic_links
 from network.models import PartnerOrganisation, Province, Topic
 
 # Page types a reader can narrow the search to, by the key used in the URL.
@@ -94,9 +94,9 @@ class Filters:
         if self.page_type:
             pages = pages.filter(id__in=PAGE_TYPES[self.page_type].objects.values("pk"))
         if self.topic:
-            pages = pages.filter(id__in=_linked_pages(topic_link_sources(), self.topic.pk))
+            pages = pages.filter(topic_links.pages_linking_to(self.topic.pk))
         if self.partner:
-            pages = pages.filter(id__in=_linked_pages(partner_link_sources(), self.partner.pk))
+            pages = pages.filter(partner_links.pages_linking_to(self.partner.pk))
         if self.province:
             pages = pages.filter(
                 id__in=EventSummaryPage.objects.filter(provinces=self.province).values("pk")
@@ -106,38 +106,12 @@ class Filters:
         return pages
 
 
-def _linked_pages(sources, target_id):
-    queries = [
-        source.model.objects.filter(**{f"{source.target_field}_id": target_id})
-        .annotate(linked_page_id=source.page_id_expression())
-        .values("linked_page_id")
-        .order_by()
-        for source in sources
-    ]
-    return queries[0].union(*queries[1:])
-
-
 def _pages_of_year(year):
     queries = [
         model.objects.filter(**{f"{model.date_field}__year": year}).values("pk").order_by()
         for model in DATED_PAGE_TYPES
     ]
     return queries[0].union(*queries[1:])
-
-
-def _link_counts(sources, matches):
-    """How many matching pages link to each partner or topic; a page that links
-    to one twice (an e-book's publisher who is also its partner) counts once."""
-    pairs = set()
-    for source in sources:
-        page_lookup = f"{source.page_field}_id__in" if source.page_field else "pk__in"
-        pairs.update(
-            source.model.objects.filter(**{page_lookup: matches})
-            .exclude(**{f"{source.target_field}_id": None})
-            .annotate(linked_page_id=source.page_id_expression())
-            .values_list(f"{source.target_field}_id", "linked_page_id")
-        )
-    return Counter(target_id for target_id, _page_id in pairs)
 
 
 def _options(counts, objects, selected, value_of, label_of):
@@ -194,11 +168,11 @@ def build_facets(matches, filters, params):
         )
     )
 
-    for name, sources, model, chosen in (
-        ("topic", topic_link_sources(), Topic, filters.topic),
-        ("partner", partner_link_sources(), PartnerOrganisation, filters.partner),
+    for name, kind, model, chosen in (
+        ("topic", topic_links, Topic, filters.topic),
+        ("partner", partner_links, PartnerOrganisation, filters.partner),
     ):
-        counts = _link_counts(sources, matches)
+        counts = kind.link_counts(matches)
         linked = model.objects.in_bulk(list(counts))
         facets.append(
             Facet(

@@ -8,7 +8,9 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.search.index import SearchField
 
-from .segment import THAI_RUN, compound_parts, normalise, thai_words_of_run
+from thai.text import THAI_RUN, normalise
+
+from .segment import compound_parts, thai_words_of_run
 
 EXCERPT_LENGTH = 260
 CONTEXT_BEFORE = 70

@@ -10,20 +10,14 @@ on what a word is.
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-import nlpo3
-from pythainlp.corpus import corpus_path, thai_words
 from pythainlp.corpus.tnc import unigram_word_freqs
 
-DICTIONARY_NAME = "search-thai-words"
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-# Zero-width characters pasted from word processors split words invisibly.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-THAI_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"
-THAI_RUN = re.compile(f"[{THAI_LETTERS}]+")
+from thai.text import LETTERS, THAI_RUN, normalise
+from thai.words import dictionary, segment
+
 # "มยส." or "ส.ส." – consonants and dots are an abbreviation, kept as one word.
-THAI_ABBREVIATION = re.compile(f"(?<![{THAI_LETTERS}])((?:[ก-ฮ]{{1,6}}\\.)+)")
+THAI_ABBREVIATION = re.compile(f"(?<![{LETTERS}])((?:[ก-ฮ]{{1,6}}\\.)+)")
 CONSONANTS_ONLY = re.compile("[ก-ฮ]{2,6}")
 MIN_PART_LENGTH = 2
 MIN_COMPOUND_LENGTH = 5
@@ -36,35 +30,16 @@ MIN_PART_SHARE = 0.3
 
 
 @lru_cache(maxsize=1)
-def dictionary():
-    return thai_words()
-
-
-@lru_cache(maxsize=1)
 def frequencies():
     return unigram_word_freqs()
 
 
-@lru_cache(maxsize=1)
-def _segmenter_ready():
-    # The word list PyThaiNLP ships, so both segmenters share one dictionary.
-    nlpo3.load_dict(str(Path(corpus_path()) / "words_th.txt"), DICTIONARY_NAME)
-    return True
-
-
-def normalise(text):
-    """Fold Thai digits to Arabic ones, drop invisible characters and use the
-    composed SARA AM, so that "๒๕๖๔" and "2564" are the same word."""
-    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
-    return text.replace("\u0e4d\u0e32", "\u0e33").translate(THAI_DIGITS)
-
-
 def thai_words_of_run(run):
-    """Dictionary words of one run of Thai letters, in order."""
+    """Dictionary words of one run of Thai letters, in order; a run of consonants
+    that is not a word is an abbreviation (มยส), kept whole."""
     if CONSONANTS_ONLY.fullmatch(run) and run not in dictionary():
         return [run]
-    _segmenter_ready()
-    return [word for word in nlpo3.segment(run, DICTIONARY_NAME, safe=True) if word.strip()]
+    return segment(run)
 
 
 @lru_cache(maxsize=100_000)

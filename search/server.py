@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from thai.text import INVISIBLE_CLASS, SARA_AM, SARA_AM_DECOMPOSED
+
 BACKENDS = {
     "elasticsearch": "search.backends.elasticsearch",
     "opensearch": "search.backends.opensearch",
@@ -39,17 +41,12 @@ EDGE_NGRAM_FILTER = "thai_edgengram"
 EDGE_NGRAM_MIN = 1
 EDGE_NGRAM_MAX = 15
 
-# As search.segment.normalise: text pasted from word processors carries
-# invisible characters that split words, and SARA AM typed as NIKHAHIT + SARA AA
-# looks the same as the composed letter but would not match it.
-INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# As thai.text.normalise: text pasted from word processors carries invisible
+# characters that split words, and SARA AM typed as NIKHAHIT + SARA AA looks the
+# same as the composed letter but would not match it.
 CHAR_FILTERS = {
-    "thai_invisible": {
-        "type": "pattern_replace",
-        "pattern": f"[{INVISIBLE_CHARACTERS}]",
-        "replacement": "",
-    },
-    "thai_sara_am": {"type": "mapping", "mappings": ["\u0e4d\u0e32 => \u0e33"]},
+    "thai_invisible": {"type": "pattern_replace", "pattern": INVISIBLE_CLASS, "replacement": ""},
+    "thai_sara_am": {"type": "mapping", "mappings": [f"{SARA_AM_DECOMPOSED} => {SARA_AM}"]},
 }
 # decimal_digit folds Thai digits, so ๒๕๖๔ and 2564 are the same word.
 NORMALISING_FILTERS = ["lowercase", "decimal_digit"]

@@ -17,8 +17,9 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import get_supported_language_variant
 
+from thai.text import normalise
+
 from .models import TERM_MAX_LENGTH, SearchTermDailyCount
-from .segment import normalise
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,9 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from network.models import PartnerOrganisation, Province, Topic
+from thai.text import normalise
 
-from .segment import normalise, query_words
+from .segment import query_words
 
 VOCABULARY_CACHE_SECONDS = 600
 RECENT_TITLES = 2000

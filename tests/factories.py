@@ -28,7 +28,7 @@ from articles.models import (
     EventSummaryPage,
     EventTopic,
 )
-from home.models import InformationPage
+from core.models import InformationPage
 from network.models import (
     PartnerIndexPage,
     PartnerOrganisation,

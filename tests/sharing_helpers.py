@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from articles.models import EventPartner
-from home.models import InformationPage
+from core.models import InformationPage
 from network.models import Province
 
 from . import factories

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Site
 
-from home.models import PrivacySettings
 from privacy.consent import COOKIE_NAME
+from privacy.models import PrivacySettings
 
 from . import factories
 

@@ -31,7 +31,8 @@ from articles.models import (
     EventSummaryPage,
 )
 from articles.validators import isbn_is_valid
-from home.models import HomeFeaturedPage, HomeFeaturedPartner, HomePage, InformationPage
+from core.models import InformationPage
+from home.models import HomeFeaturedPage, HomeFeaturedPartner, HomePage
 from network.models import PartnerIndexPage, PartnerOrganisation, Programme, StoryFormPage, Topic
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page, Site
 
 from articles.models import ArticlePage
-from home.models import HomePage, InformationPage, PrivacySettings
+from core.models import InformationPage
+from home.models import HomePage
+from privacy.models import PrivacySettings
 
 from . import factories
 
@@ -128,11 +130,11 @@ def test_without_the_setting_the_footer_still_offers_cookie_settings(client, sit
 def test_staff_find_the_setting_in_settings(client, admin_user, notices):
     client.force_login(admin_user)
     site = Site.objects.get(is_default_site=True)
-    response = client.get(f"/admin/settings/home/privacysettings/{site.pk}/")
+    response = client.get(f"/admin/settings/privacy/privacysettings/{site.pk}/")
     assert response.status_code == 200
     assert "analytics_script_url" in response.content.decode()
     menu = client.get("/admin/").content.decode()
-    assert "/admin/settings/home/privacysettings/" in menu
+    assert "/admin/settings/privacy/privacysettings/" in menu
 
 
 def test_the_analytics_script_must_be_https(notices):
@@ -147,7 +149,7 @@ def test_the_analytics_script_must_be_https(notices):
 def test_editors_write_a_notice_with_the_usual_body_blocks(client, admin_user, site_tree):
     client.force_login(admin_user)
     home = site_tree["home"]
-    response = client.get(f"/admin/pages/add/home/informationpage/{home.pk}/")
+    response = client.get(f"/admin/pages/add/core/informationpage/{home.pk}/")
     assert response.status_code == 200
     form = response.content.decode()
     assert 'name="intro"' in form

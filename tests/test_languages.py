@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Site
 
 from articles.models import EventPartner
-from home.models import SiteIdentity
+from core.models import SiteIdentity
 from thai.models import ThaiLanguageSettings
 
 from . import factories

@@ -24,8 +24,8 @@ from wagtail.search.query import Phrase
 
 from articles.models import ArticlePage, EventSummaryPage
 from network.models import PartnerOrganisation
-from search.segment import normalise
 from search.server import index_settings, search_server_backend
+from thai.text import normalise
 
 PROJECT = Path(__file__).resolve().parent.parent
 URL = "https://search-user:p%40ss:word@es.example.org:9200"

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 from PIL import Image
 
-from home.share_images import PHOTO_SPEC
+from core.share_images import PHOTO_SPEC
 
 from . import factories
 from .sharing_helpers import (

@@ -15,8 +15,8 @@ from django.utils.translation import gettext
 from PIL import Image
 from wagtail.models import Page, WorkflowState
 
+from network.models import StorySubmission, StorySubmissionFile
 from network.stories.admin_urls import submission_admin_url, submission_file_admin_url
-from network.stories.models import StorySubmission, StorySubmissionFile
 
 pytestmark = pytest.mark.django_db
 

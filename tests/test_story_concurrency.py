@@ -31,7 +31,7 @@ from PIL import Image
 from wagtail.models import Page, WorkflowState
 
 from articles.models import EventSummaryPage
-from network.stories.models import StorySubmission, StorySubmissionFile
+from network.models import StorySubmission, StorySubmissionFile
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage
-from network.stories.models import StorySubmission, StorySubmissionFile
+from network.models import StorySubmission, StorySubmissionFile
 from network.stories.storage import submission_storage
 
 pytestmark = pytest.mark.django_db

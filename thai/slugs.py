@@ -12,10 +12,10 @@ import unicodedata
 from collections.abc import Callable
 
 from .digits import to_arabic_digits
+from .text import LETTERS, THAI_RUN
+from .words import segment
 
-# Thai letters, vowels and tone marks (U+0E01-U+0E4F), i.e. the Thai block minus its digits.
-_THAI_RUN_RE = re.compile(r"[\u0e01-\u0e4f]+")
-_CHUNK_RE = re.compile(r"[\u0e01-\u0e4f]+|[^\u0e01-\u0e4f]+")
+_CHUNK_RE = re.compile(f"[{LETTERS}]+|[^{LETTERS}]+")
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 _MAI_YAMOK = "ๆ"
 # "ฯลฯ" means "etc."; it is not part of what a page is about.
@@ -30,12 +30,6 @@ def _romanise_thai_word(word: str) -> str:
     return romanize(word, engine="royin")
 
 
-def _thai_words(run: str) -> list[str]:
-    from pythainlp.tokenize import word_tokenize
-
-    return word_tokenize(run, engine="newmm", keep_whitespace=False)
-
-
 def _ascii_words(text: str) -> list[str]:
     """Lowercase ASCII words, with accents removed ("Café" -> "cafe")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -45,7 +39,7 @@ def _ascii_words(text: str) -> list[str]:
 
 def _romanised_thai_run(run: str, previous_word: str) -> list[str]:
     words = []
-    for token in _thai_words(run):
+    for token in segment(run):
         base = token.rstrip(_MAI_YAMOK)
         if base:
             # Romanisation may leave separators such as "-"; keep the word whole.
@@ -63,7 +57,7 @@ def _slug_words(text: str) -> list[str]:
     # Thai and non-Thai runs are handled apart so the Thai segmenter never splits
     # Latin words such as "café" at their accents.
     for chunk in _CHUNK_RE.findall(text):
-        if _THAI_RUN_RE.fullmatch(chunk):
+        if THAI_RUN.fullmatch(chunk):
             words.extend(_romanised_thai_run(chunk, words[-1] if words else ""))
         else:
             words.extend(_ascii_words(chunk))

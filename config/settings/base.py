@@ -29,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "articles",
     "network",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "thai",
     "audience",
     "privacy",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -188,7 +190,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "epub", "docx", "xlsx", "pptx", "odt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Every public image is also served as AVIF and WebP (home/templatetags/image_tags.py).
+# Every public image is also served as AVIF and WebP (core/images.py).
 # At these qualities photos stay sharp on a phone at a fraction of the JPEG's size.
 WAGTAILIMAGES_AVIF_QUALITY = 55
 WAGTAILIMAGES_WEBP_QUALITY = 78

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import network.stories.models
+import network.models.stories
 import network.stories.storage
 import thai.slugs
 import wagtail.contrib.routable_page.models
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             name='StorySubmission',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(default=network.stories.models.new_reference, max_length=16, unique=True, verbose_name='reference')),
+                ('reference', models.CharField(default=network.models.stories.new_reference, max_length=16, unique=True, verbose_name='reference')),
                 ('status', models.CharField(choices=[('new', 'New'), ('in_review', 'In review'), ('published', 'Published'), ('rejected', 'Rejected')], db_index=True, default='new', max_length=12, verbose_name='status')),
                 ('language', models.CharField(choices=[('th', 'ไทย'), ('en', 'English')], max_length=8, verbose_name='language')),
                 ('submitted_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='sent')),
@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('photo', 'Photo'), ('pdf', 'PDF')], max_length=8, verbose_name='kind')),
-                ('file', models.FileField(max_length=200, storage=network.stories.storage.get_submission_storage, upload_to=network.stories.models.submission_upload_to, verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=network.stories.storage.get_submission_storage, upload_to=network.models.stories.submission_upload_to, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=64)),
                 ('size', models.PositiveBigIntegerField(verbose_name='size')),

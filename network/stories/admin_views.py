@@ -35,8 +35,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from network.models import StorySubmission, StorySubmissionFile
+
 from . import notifications, processing
-from .models import StorySubmission, StorySubmissionFile
 
 logger = logging.getLogger(__name__)
 

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from network.models import PartnerOrganisation, Province
+from network.models import PartnerOrganisation, Province, StorySubmission
 from thai.digits import to_arabic_digits
 
-from .models import StorySubmission
 from .text import clean_line, clean_multiline
 from .uploads import check_pdf, check_photo
 

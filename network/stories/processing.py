@@ -17,7 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 
-from .models import StorySubmission, StorySubmissionFile, new_reference
+from network.models import StorySubmission, StorySubmissionFile
+from network.models.stories import new_reference
+
 from .text import clean_line, paragraph_html, paragraphs
 from .uploads import reencode_photo
 

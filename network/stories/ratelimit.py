@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import StorySubmission
+from network.models import StorySubmission
 
 
 def client_address(request):

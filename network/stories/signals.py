@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from network.models import StorySubmission
+
 from . import notifications
-from .models import StorySubmission
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,8 @@ import unicodedata
 
 from django.utils.html import escape
 
-# Zero-width and direction-control characters: invisible, and used to hide
-# words from moderators or to reorder what they see.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+from thai.text import remove_invisible
+
 # C0 and C1 controls except tab and newline (NUL cannot be stored by PostgreSQL).
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SPACES = re.compile(r"[ \t\u00a0\u3000]+")
@@ -22,7 +21,7 @@ def clean_multiline(value):
     if value is None:
         return ""
     value = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    value = CONTROL.sub("", INVISIBLE.sub("", value))
+    value = CONTROL.sub("", remove_invisible(value))
     lines = [SPACES.sub(" ", line).strip() for line in value.split("\n")]
     return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 

@@ -134,7 +134,7 @@ def story_form_page_for(request):
         found = Page.find_for_request(request, "/" + path)
     except Exception:  # any failure here only means "not a story form"
         return None
-    from .models import StoryFormPage
+    from network.models import StoryFormPage
 
     found = found.specific if found is not None else None
     return found if isinstance(found, StoryFormPage) else None

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from home.models import PrivacySettings
+from privacy.models import PrivacySettings
 from tests import factories
 
 pytestmark = [

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from network.stories.models import StorySubmission, StorySubmissionFile
+from network.models import StorySubmission, StorySubmissionFile
 
 
 def plural(count, word):

@@ -19,7 +19,7 @@ def robots_txt(request):
             disallowed.append(search_path)
     return render(
         request,
-        "home/robots.txt",
+        "core/robots.txt",
         {"disallowed": disallowed, "sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )

@@ -1,3 +1,5 @@
+"""Partner organisations, programmes, topics and provinces, and the partner directory."""
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,9 +13,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from network.links import pages_linked_to
 from thai.slugs import ThaiSlugMixin, thai_slugify, unique_slug
-
-from .links import pages_linked_to
 
 
 class Province(models.Model):
@@ -257,7 +258,7 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
 
     @path("")
     def directory(self, request):
-        from .filters import PartnerFilter
+        from network.filters import PartnerFilter
 
         partner_filter = PartnerFilter(request.GET, locale=self.locale)
         paginator = Paginator(partner_filter.queryset(), settings.LISTING_PAGE_SIZE)
@@ -310,5 +311,3 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
     def partner_url(self, partner):
         return self.url + self.reverse_subpage("partner", kwargs={"partner_slug": partner.slug})
 
-
-from .stories.models import StoryFormPage, StorySubmission, StorySubmissionFile  # noqa: E402,F401

@@ -11,9 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from network.stories.storage import get_submission_storage
 from thai.slugs import ThaiSlugMixin
-
-from .storage import get_submission_storage
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -144,13 +143,13 @@ class StoryFormPage(ThaiSlugMixin, RoutablePageMixin, Page):
 
     @path("")
     def story_form(self, request):
-        from .views import story_form_view
+        from network.stories.views import story_form_view
 
         return story_form_view(self, request)
 
     @path("thanks/<str:token>/", name="thanks")
     def thanks(self, request, token):
-        from .views import thanks_view
+        from network.stories.views import thanks_view
 
         return thanks_view(self, request, token)
 

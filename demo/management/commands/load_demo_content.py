@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DemoContentError, DemoLoader
+from demo.loader import DemoContentError, DemoLoader
 
 
 class Command(BaseCommand):

@@ -1041,6 +1041,7 @@ PARTNERS = [
 SITE_NAME_EN = "Phakhi Sang Suk Foundation"
 
 HOME = {
+    "model": "home.HomePage",
     "title": "มูลนิธิภาคีสร้างสุข",
     "tagline": "เรื่องเล่า บทเรียน และหนังสือจากภาคีเครือข่ายภาคประชาสังคม",
     "intro": (

@@ -4,7 +4,7 @@ LINE, Facebook and X show a 1.91:1 picture above a shared link. A page's own
 photo is cropped to that shape around its focal point. A portrait e-book cover
 or a partner's logo would lose too much to cropping, so it is shown whole on a
 plain canvas instead (the `canvas` image operation, registered in
-home/wagtail_hooks.py). A page without a picture shares the site's default
+core/wagtail_hooks.py). A page without a picture shares the site's default
 image, drawn once by scripts/make_share_images.py.
 """
 

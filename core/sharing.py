@@ -15,9 +15,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from articles.models import ArticlePage, EbookPage, EventSummaryPage
-from home.addresses import absolute_uri
-from home.models import HomePage
-from home.templatetags import navigation_tags as nav
+from core import navigation as nav
+from core.addresses import absolute_uri
 from network.models import PartnerOrganisation
 
 from .share_images import (
@@ -67,20 +66,20 @@ def absolute_maker(context):
 
 def share_card(context):
     """The ShareCard of what the context shows, made once per request."""
-    cache = nav._cache(context.get("request"))
+    cache = nav.request_cache(context.get("request"))
     if "share_card" not in cache:
         cache["share_card"] = _build(context)
     return cache["share_card"]
 
 
 def _build(context):
-    page = nav._shown_page(context)
+    page = nav.shown_page(context)
     partner = shown_partner(context)
     site_name = nav.site_name(context)
     language = nav.current_language()
     own_description = _own_description(page, partner)
     description = own_description
-    if not description and not isinstance(page, HomePage):
+    if not description and not nav.is_site_home(context, page):
         description = _site_description(context)
     description = description or site_name
     return ShareCard(
@@ -108,7 +107,7 @@ def _other_languages(context):
 def _title(context, page, partner, site_name):
     if partner is not None:
         return partner.name
-    if isinstance(page, HomePage):
+    if nav.is_site_home(context, page):
         return page.seo_title or site_name
     if page is not None:
         return page.seo_title or page.title

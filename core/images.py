@@ -5,7 +5,7 @@ a listing card, a hero and a related card reuse the same renditions. Every width
 is made in AVIF (when this Pillow can write it), in WebP, and in a fallback that
 every browser reads: JPEG, or PNG for originals that may be transparent (logos).
 
-    {% load image_tags %}
+    {% load image_tags %}   (core/templatetags/image_tags.py)
     {% responsive_image page.hero_image "hero" sizes="100vw" priority=True %}
     {% responsive_image photo.image "thumb" sizes="50vw" alt=photo.alt %}
 
@@ -18,7 +18,7 @@ longer than WebP to encode: a home page of cards and logos, or a gallery of four
 photos, would keep its first reader waiting many seconds. So during a request only
 the fallbacks are made at once; an image whose AVIF and WebP files do not exist yet
 is shown from its fallback, and those files are made once the response has gone
-(on request_finished), for every later reader.
+(on request_finished, connected in core.apps), for every later reader.
 """
 
 import logging
@@ -26,9 +26,9 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 
-from django import template
 from django.core.signals import request_finished, request_started
 from django.db.models import Prefetch, prefetch_related_objects
+from django.template import TemplateSyntaxError
 from django.utils.html import format_html, format_html_join
 from PIL import features
 from wagtail.blocks.list_block import ListValue
@@ -38,7 +38,6 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-register = template.Library()
 logger = logging.getLogger(__name__)
 
 SPECS = {
@@ -87,7 +86,7 @@ def _spec(spec_name):
     try:
         return SPECS[spec_name]
     except KeyError:
-        raise template.TemplateSyntaxError(
+        raise TemplateSyntaxError(
             f"Unknown image spec {spec_name!r}; choose one of {', '.join(SPECS)}"
         ) from None
 
@@ -141,10 +140,9 @@ def forget_deferred_renditions(**kwargs):
     _deferred.work = {}
 
 
-# Connected here, beside the only code that defers work: Django imports every
-# template tag library when its template engine starts, before any page is rendered.
-request_started.connect(forget_deferred_renditions, dispatch_uid="image_tags.forget")
-request_finished.connect(make_deferred_renditions, dispatch_uid="image_tags.deferred")
+def connect_deferred_renditions():
+    request_started.connect(forget_deferred_renditions, dispatch_uid="core.images.forget")
+    request_finished.connect(make_deferred_renditions, dispatch_uid="core.images.deferred")
 
 
 def renditions_by_format(image, spec_name, during_request):
@@ -182,32 +180,6 @@ def renditions_by_format(image, spec_name, during_request):
     return sources
 
 
-@register.simple_tag(takes_context=True)
-def responsive_image(context, image, spec_name, sizes="100vw", priority=False, **attrs):
-    """A <picture> of `image` cut to `spec_name` (a key of SPECS).
-
-    `sizes` says how wide the image is shown (CSS lengths, media conditions);
-    `priority` marks the image a detail page opens with. Other keyword arguments
-    (alt, class) become attributes of the <img>. Renders nothing without an image.
-    """
-    if not image:
-        return ""
-    during_request = context.get("request") is not None
-    *modern, fallback = renditions_by_format(image, spec_name, during_request)
-    if priority:
-        attrs.update(loading="eager", fetchpriority="high")
-    else:
-        attrs.update(loading="lazy", decoding="async")
-    sources = format_html_join(
-        "",
-        '<source type="{}" srcset="{}" sizes="{}">',
-        ((source.mime_type, source.srcset, sizes) for source in modern),
-    )
-    smallest = fallback.renditions[0]
-    img = smallest.img_tag({**attrs, "srcset": fallback.srcset, "sizes": sizes})
-    return format_html("<picture>{}{}</picture>", sources, img)
-
-
 @dataclass
 class LargePhoto:
     """The large version of a gallery photo: a plain link target, and the sources
@@ -236,15 +208,6 @@ class LargePhoto:
         return self.sources[:-1]
 
 
-@register.simple_tag(takes_context=True)
-def large_photo(context, image):
-    """{% large_photo image as large %}: large.url to link to, large.sources for the lightbox."""
-    if not image:
-        return None
-    during_request = context.get("request") is not None
-    return LargePhoto(renditions_by_format(image, "large", during_request))
-
-
 def _image_of(item, field):
     if isinstance(item, dict):
         return item.get(field)
@@ -266,19 +229,6 @@ def _load_renditions(images):
         )
 
 
-@register.simple_tag
-def prefetch_renditions(items, field):
-    """{% prefetch_renditions partners "logo" as partners %}
-
-    Loads the renditions of every item's image in one query, instead of one query
-    per image, and returns the items as a list. For lists whose images were
-    loaded without their renditions (StreamField blocks, a filtered directory).
-    """
-    items = list(items or [])
-    _load_renditions([image for item in items if (image := _image_of(item, field))])
-    return items
-
-
 def _images_in(value):
     """Every image in a StreamField value, however deep in lists and structs."""
     if isinstance(value, AbstractImage):
@@ -294,18 +244,42 @@ def _images_in(value):
             yield from _images_in(child)
 
 
-@register.simple_tag(takes_context=True)
-def prefetch_page_renditions(context):
-    """{% prefetch_page_renditions %} in a block template: the first image or gallery
-    block of a page loads the renditions of every image in the page's StreamFields,
-    so a body with many image and gallery blocks still costs one query."""
-    page = context.get("page")
+def picture(image, spec_name, sizes, priority, attrs, during_request):
+    """A <picture> of `image` cut to `spec_name` (a key of SPECS); see image_tags."""
+    *modern, fallback = renditions_by_format(image, spec_name, during_request)
+    if priority:
+        attrs.update(loading="eager", fetchpriority="high")
+    else:
+        attrs.update(loading="lazy", decoding="async")
+    sources = format_html_join(
+        "",
+        '<source type="{}" srcset="{}" sizes="{}">',
+        ((source.mime_type, source.srcset, sizes) for source in modern),
+    )
+    smallest = fallback.renditions[0]
+    img = smallest.img_tag({**attrs, "srcset": fallback.srcset, "sizes": sizes})
+    return format_html("<picture>{}{}</picture>", sources, img)
+
+
+def large_photo(image, during_request):
+    return LargePhoto(renditions_by_format(image, "large", during_request))
+
+
+def prefetch_renditions(items, field):
+    """The items as a list, the renditions of every item's image loaded in one query."""
+    items = list(items or [])
+    _load_renditions([image for item in items if (image := _image_of(item, field))])
+    return items
+
+
+def prefetch_stream_renditions(page):
+    """Load the renditions of every image in the page's StreamFields in one query,
+    once per page object."""
     if not hasattr(page, "_meta") or getattr(page, "_stream_renditions_loaded", False):
-        return ""
+        return
     page._stream_renditions_loaded = True
     images = []
     for field in page._meta.concrete_fields:
         if isinstance(field, StreamField):
             images += _images_in(getattr(page, field.attname))
     _load_renditions(images)
-    return ""

@@ -12,15 +12,12 @@ from xml.sax.saxutils import escape
 
 from fpdf import FPDF
 
+from thai.text import COMBINING_MARKS, has_thai
+from thai.words import segment
+
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "Sarabun-Regular.ttf"
 FONT = "Sarabun"
 
-# Thai marks that sit on the consonant before them (above and below vowels, tone
-# marks); a line must never start with one.
-_COMBINING = set(
-    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-)
-_THAI = re.compile(r"[\u0e01-\u0e5b]")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
@@ -86,26 +83,19 @@ def _clusters(word):
     """Split `word` between characters, never before a combining Thai mark."""
     clusters = []
     for ch in word:
-        if clusters and ch in _COMBINING:
+        # A line must never start with a Thai vowel or tone mark.
+        if clusters and ch in COMBINING_MARKS:
             clusters[-1] += ch
         else:
             clusters.append(ch)
     return clusters
 
 
-def _thai_words(run):
-    try:
-        from pythainlp.tokenize import word_tokenize
-    except ImportError:  # pragma: no cover - pythainlp is a dependency of the project
-        return [run]
-    return word_tokenize(run, engine="newmm", keep_whitespace=False) or [run]
-
-
 def _pieces(text):
     """(piece, starts_a_spaced_word) for each word of `text`; Thai runs, which
-    have no spaces between words, are split into words with PyThaiNLP."""
+    have no spaces between words, are split into words (thai.words)."""
     for word in text.split():
-        parts = _thai_words(word) if _THAI.search(word) else [word]
+        parts = (segment(word) or [word]) if has_thai(word) else [word]
         for i, part in enumerate(parts):
             yield part, i == 0
 

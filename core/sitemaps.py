@@ -15,12 +15,12 @@ from operator import or_
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Q
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.addresses import absolute_uri
-from network.links import partner_link_sources
+from core.addresses import absolute_uri
+from network.links import partner_links
 from network.models import PartnerIndexPage, PartnerOrganisation, StoryFormPage
 
 # Their templates ask search engines not to index them (<meta name="robots"
@@ -93,7 +93,7 @@ class SiteSitemap(Sitemap):
             index.locale_id: index
             for index in PartnerIndexPage.objects.filter(pk__in=index_entries)
         }
-        latest_linked = self._latest_linked_pages(list(indexes))
+        latest_linked = partner_links.latest_publication(list(indexes))
         entries = []
         partners = (
             PartnerOrganisation.objects.filter(locale_id__in=indexes)
@@ -115,22 +115,6 @@ class SiteSitemap(Sitemap):
                 )
             )
         return entries
-
-    def _latest_linked_pages(self, locale_ids):
-        """{partner id: when a live page linked to it was last published}."""
-        latest = {}
-        for source in partner_link_sources():
-            rows = (
-                source.live()
-                .filter(**{f"{source.prefix()}locale_id__in": locale_ids})
-                .values(source.target_field)
-                .annotate(latest=Max(f"{source.prefix()}last_published_at"))
-                .order_by()
-            )
-            for row in rows:
-                partner_id = row[source.target_field]
-                latest[partner_id] = _latest(latest.get(partner_id), row["latest"])
-        return latest
 
     def _add_alternates(self, entries):
         """hreflang links to every translation listed, and x-default to the Thai one."""

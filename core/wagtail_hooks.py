@@ -5,5 +5,5 @@ from .share_images import CanvasOperation
 
 @hooks.register("register_image_operations")
 def register_share_image_operations():
-    # Link previews show covers and logos whole on a canvas (home/share_images.py).
+    # Link previews show covers and logos whole on a canvas (core/share_images.py).
     return [("canvas", CanvasOperation)]

@@ -1,22 +1,20 @@
-"""schema.org data (JSON-LD) for search engines: the foundation, the site, breadcrumbs.
+"""schema.org data (JSON-LD) for search engines: what each page gets, and the
+site-wide documents (the foundation, the site, breadcrumbs).
 
-Each builder returns a plain dict; json_ld() turns one into a <script> that a
-title containing "</script>" or "<!--" cannot break out of. The page types'
-own data is built in articles/structured_data.py and network/structured_data.py,
-and home/templatetags/sharing_tags.py picks what a page gets.
+Each builder returns a plain dict (core.jsonld turns one into a <script>). The
+page types' own data is built in articles/structured_data.py and
+network/structured_data.py; page_documents() picks what a page gets.
 """
 
-import json
-import unicodedata
-
 from django.templatetags.static import static
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from home.models import SiteIdentity
-from home.templatetags import navigation_tags as nav
+from articles import structured_data as articles_data
+from articles.models import ArticlePage, EbookPage, EventSummaryPage
+from core import navigation as nav
+from network import structured_data as network_data
 
+from .jsonld import without_blanks
 from .share_images import (
     SITE_LOGO,
     SITE_LOGO_SIZE,
@@ -25,49 +23,13 @@ from .share_images import (
     cropped_spec,
     renditions,
 )
-from .sharing import absolute_maker, share_card
+from .sharing import absolute_maker, share_card, shown_partner
 
-SCHEMA_ORG = "https://schema.org"
-
-# "<", ">" and "&" written as JSON escapes cannot close the script or open a
-# comment, and parse back to the same text.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld(data):
-    text = json.dumps({"@context": SCHEMA_ORG, **data}, ensure_ascii=False, indent=None)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(_SCRIPT_ESCAPES)),  # escaped just above
-    )
-
-
-def without_blanks(data):
-    """The dict without its empty values, so no property is sent empty."""
-    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
-
-
-def thai_address(provinces):
-    """A PostalAddress in Thailand, in the given provinces (names)."""
-    return without_blanks(
-        {
-            "@type": "PostalAddress",
-            "addressRegion": ", ".join(provinces),
-            "addressCountry": "TH",
-        }
-    )
-
-
-def headline(text, length):
-    """At most `length` code points (as search engines count), never splitting a
-    Thai letter from its vowel or tone marks."""
-    if len(text) <= length:
-        return text
-    cut = length - 1
-    while cut > 0 and unicodedata.category(text[cut]) in ("Mn", "Mc"):
-        cut -= 1
-    return text[:cut].rstrip() + "…"
-
+PAGE_BUILDERS = (
+    (ArticlePage, articles_data.article),
+    (EventSummaryPage, articles_data.event),
+    (EbookPage, articles_data.book),
+)
 
 class Reader:
     """What the builders need from the request: addresses, language, the foundation."""
@@ -117,20 +79,9 @@ class Reader:
         }
 
 
-def other_site_name(reader):
-    """The site's name in the other language (Thai on English pages and back)."""
-    site = nav._site(reader.request)
-    if site is None:
-        return ""
-    thai_name = site.site_name
-    english_name = SiteIdentity.for_request(reader.request).english_name
-    other = thai_name if reader.site_name == english_name else english_name
-    return other if other and other != reader.site_name else ""
-
-
 def home_documents(home, reader):
     """The home page: the site (for its name in search results) and the foundation."""
-    alternate_name = other_site_name(reader)
+    alternate_name = nav.other_site_name(reader.context)
     website = without_blanks(
         {
             "@type": "WebSite",
@@ -168,3 +119,25 @@ def breadcrumb_list(reader):
             for position, (name, url) in enumerate(items, start=1)
         ],
     }
+
+
+def page_documents(context):
+    """The JSON-LD documents of what the context shows, in the order they are printed."""
+    reader = Reader(context)
+    page = nav.shown_page(context)
+    partner = shown_partner(context)
+    documents = []
+    if partner is not None:
+        documents.append(network_data.organization(partner, reader))
+    elif nav.is_site_home(context, page):
+        documents += home_documents(page, reader)
+    elif page is not None:
+        for page_class, build in PAGE_BUILDERS:
+            if isinstance(page, page_class):
+                documents.append(build(page, reader))
+                break
+    if page is not None:
+        breadcrumbs = breadcrumb_list(reader)
+        if breadcrumbs is not None:
+            documents.append(breadcrumbs)
+    return documents

@@ -1,4 +1,4 @@
-"""Builds (or brings up to date) the demo site described in ``home.demo.content``.
+"""Builds (or brings up to date) the demo site described in ``demo.content``.
 
 Everything is looked up before it is made: snippets by slug in their locale,
 pages by slug under their parent, images and documents by title, translations
@@ -32,8 +32,9 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from articles.models import ArticlePage, EbookPage, EventPartner, EventSummaryPage
-from home.models import HomePage, InformationPage, PrivacySettings, SiteIdentity
+from core.models import InformationPage, SiteIdentity
 from network.models import PartnerOrganisation, Programme, Province, Topic
+from privacy.models import PrivacySettings
 
 from . import books, content, media
 
@@ -48,6 +49,11 @@ PDF_NOTE = {
 
 class DemoContentError(ImproperlyConfigured):
     pass
+
+
+def home_page_model():
+    """The home page type, looked up like every other page type of the content."""
+    return apps.get_model(content.HOME["model"])
 
 
 @dataclass
@@ -434,11 +440,12 @@ class DemoLoader:
 
     def get_home(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is not None and isinstance(site.root_page.specific, HomePage):
+        home_model = home_page_model()
+        if site is not None and isinstance(site.root_page.specific, home_model):
             return site.root_page.specific
-        home = HomePage.objects.filter(locale=self.th).order_by("path").first()
+        home = home_model.objects.filter(locale=self.th).order_by("path").first()
         if home is None:
-            home = HomePage(title=content.HOME["title"], slug="home", locale=self.th)
+            home = home_model(title=content.HOME["title"], slug="home", locale=self.th)
             Page.get_first_root_node().add_child(instance=home)
             home.save_revision().publish()
         if site is None:
@@ -710,7 +717,7 @@ class DemoLoader:
 
     def update_home(self, home):
         spec = content.HOME
-        home = HomePage.objects.get(pk=home.pk)
+        home = home_page_model().objects.get(pk=home.pk)
         home.title = spec["title"]
         home.tagline = spec["tagline"]
         home.intro = spec["intro"]
@@ -869,7 +876,7 @@ class DemoLoader:
                 for code in ("th", "en")
             }
         for label, model in (
-            ("home pages", HomePage),
+            ("home pages", home_page_model()),
             ("articles", ArticlePage),
             ("event summaries", EventSummaryPage),
             ("e-books", EbookPage),

@@ -1,37 +1,38 @@
-"""Site navigation for the public templates: menu, language switcher, breadcrumbs,
-canonical and alternate links, and the public address of a partner.
+"""What every public page needs to know about where it is: the site, the current
+language, the page shown and its translations, the menu, the language switcher,
+breadcrumbs, canonical and alternate addresses, and the public address of a partner.
 
-Everything that costs a query is cached on the request, so a page that shows
-fifty partners or calls the language tags twice still costs a handful of queries.
+Template tags (core/templatetags/navigation_tags.py), the share card, the
+structured data and the privacy notices all read it from here. Everything that
+costs a query is cached on the request, so a page that shows fifty partners or
+asks for the language links twice still costs a handful of queries.
 """
 
 from collections import namedtuple
 
-from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.addresses import absolute_uri
-from home.models import SiteIdentity
-
-register = template.Library()
+from core.addresses import absolute_uri
+from core.models import SiteIdentity
+from network.models import PartnerIndexPage
 
 LanguageLink = namedtuple("LanguageLink", ["code", "name", "url", "is_current"])
 AlternateLink = namedtuple("AlternateLink", ["code", "url"])
 
-_CACHE_ATTRIBUTE = "_navigation_tags_cache"
+CACHE_ATTRIBUTE = "_navigation_cache"
 
 
-def _cache(request):
+def request_cache(request):
     """A dict that lives as long as the request (or a throwaway one without a request)."""
     if request is None:
         return {}
-    cache = getattr(request, _CACHE_ATTRIBUTE, None)
+    cache = getattr(request, CACHE_ATTRIBUTE, None)
     if cache is None:
         cache = {}
-        setattr(request, _CACHE_ATTRIBUTE, cache)
+        setattr(request, CACHE_ATTRIBUTE, cache)
     return cache
 
 
@@ -43,28 +44,33 @@ def current_language():
     return code.split("-")[0] if code.split("-")[0] in codes else settings.LANGUAGE_CODE
 
 
-def _site(request):
+def current_site(request):
+    """The Wagtail site the request is for, or None."""
     if request is None:
         return None
-    cache = _cache(request)
+    cache = request_cache(request)
     if "site" not in cache:
         cache["site"] = Site.find_for_request(request)
     return cache["site"]
 
 
-def _shown_page(context):
+def is_page(value):
+    return isinstance(value, Page)
+
+
+def shown_page(context):
     """The Wagtail page being shown, or None (a plain view, an error page)."""
     page = context.get("page")
-    return page if _is_page(page) and "request_path" not in context else None
+    return page if is_page(page) and "request_path" not in context else None
 
 
-def _translations(context):
+def live_translations(context):
     """({code: home page}, {code: page shown}) of the live translations, in one query."""
     request = context.get("request")
-    cache = _cache(request)
+    cache = request_cache(request)
     if "translations" not in cache:
-        site = _site(request)
-        page = _shown_page(context)
+        site = current_site(request)
+        page = shown_page(context)
         root_key = site.root_page.translation_key if site is not None else None
         page_key = page.translation_key if page is not None else None
         roots, pages = {}, {}
@@ -82,28 +88,37 @@ def _translations(context):
     return cache["translations"]
 
 
-def _site_roots(context):
+def site_roots(context):
     """The site's home page in every language it is live in, keyed by language code."""
-    return _translations(context)[0]
+    return live_translations(context)[0]
 
 
-def _home_children(context):
+def site_home(context):
+    """The site's home page in the current language (the Thai one if it is not translated)."""
+    roots = site_roots(context)
+    return roots.get(current_language()) or roots.get(settings.LANGUAGE_CODE)
+
+
+def is_site_home(context, page):
+    """Whether `page` is the site's home page, in any language."""
+    site = current_site(context.get("request"))
+    return (
+        is_page(page) and site is not None and page.translation_key == site.root_page.translation_key
+    )
+
+
+def home_children(context):
     """The live pages just below the home page (one query, shared by menu and breadcrumbs)."""
-    cache = _cache(context.get("request"))
+    cache = request_cache(context.get("request"))
     if "home_children" not in cache:
         home = site_home(context)
         cache["home_children"] = list(home.get_children().live()) if home is not None else []
     return cache["home_children"]
 
 
-def _is_page(value):
-    return isinstance(value, Page)
-
-
-@register.simple_tag(takes_context=True)
 def site_name(context):
     request = context.get("request")
-    site = _site(request)
+    site = current_site(request)
     if site is None:
         return getattr(settings, "WAGTAIL_SITE_NAME", "")
     if current_language() != settings.LANGUAGE_CODE:
@@ -113,35 +128,39 @@ def site_name(context):
     return site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
-@register.simple_tag(takes_context=True)
-def site_home(context):
-    """The site's home page in the current language (the Thai one if it is not translated)."""
-    roots = _site_roots(context)
-    return roots.get(current_language()) or roots.get(settings.LANGUAGE_CODE)
-
-
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
+def other_site_name(context):
+    """The site's name in the other language (Thai on English pages and back)."""
     request = context.get("request")
-    home = site_home(context)
+    site = current_site(request)
+    if site is None:
+        return ""
+    shown_name = site_name(context)
+    thai_name = site.site_name
+    english_name = SiteIdentity.for_request(request).english_name
+    other = thai_name if shown_name == english_name else english_name
+    return other if other and other != shown_name else ""
+
+
+def menu_items(context):
+    """The pages of the main menu, each marked as the current page or its section."""
     current = context.get("page")
     items = []
-    for item in [child for child in _home_children(context) if child.show_in_menus]:
+    for item in [child for child in home_children(context) if child.show_in_menus]:
         state = ""
-        if _is_page(current):
+        if is_page(current):
             if current.pk == item.pk:
                 # A partner's own page is served by the directory page, one level down.
                 state = "true" if context.get("partner") is not None else "page"
             elif current.path.startswith(item.path):
                 state = "true"
         items.append({"page": item, "current": state})
-    return {"request": request, "home": home, "items": items}
+    return items
 
 
-def _language_targets(context):
+def language_targets(context):
     """{code: (url, full_url, is_translation)} for every language of the site."""
     request = context.get("request")
-    cache = _cache(request)
+    cache = request_cache(request)
     if "languages" in cache:
         return cache["languages"]
 
@@ -155,8 +174,8 @@ def _language_targets(context):
             url = alternate_urls.get(code)
             if url:
                 targets[code] = (url, absolute_uri(request, url), True)
-    elif _shown_page(context) is not None:
-        translations = _translations(context)[1]
+    elif shown_page(context) is not None:
+        translations = live_translations(context)[1]
         for code, _name in settings.LANGUAGES:
             translation = translations.get(code)
             if translation is None:
@@ -171,7 +190,7 @@ def _language_targets(context):
             targets[code] = (url, absolute_uri(request, translate_url(request.path, code)), True)
 
     # Anything without a translation (and error pages) goes to that language's home page.
-    roots = _site_roots(context)
+    roots = site_roots(context)
     for code, _name in settings.LANGUAGES:
         if code in targets:
             continue
@@ -184,10 +203,9 @@ def _language_targets(context):
     return targets
 
 
-@register.simple_tag(takes_context=True)
 def language_links(context):
     """[(code, name, url, is_current)] for the language switcher."""
-    targets = _language_targets(context)
+    targets = language_targets(context)
     current = current_language()
     return [
         LanguageLink(code, name, targets[code][0], code == current)
@@ -196,10 +214,9 @@ def language_links(context):
     ]
 
 
-@register.simple_tag(takes_context=True)
 def alternate_links(context):
     """[(code, full_url)] of the real translations of what is shown, for hreflang."""
-    targets = _language_targets(context)
+    targets = language_targets(context)
     return [
         AlternateLink(code, targets[code][1])
         for code, _name in settings.LANGUAGES
@@ -207,7 +224,6 @@ def alternate_links(context):
     ]
 
 
-@register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The absolute address of what is shown, with its page number but no filters."""
     request = context.get("request")
@@ -221,16 +237,10 @@ def canonical_url(context):
     return url
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    return absolute_uri(context.get("request"), url)
-
-
-@register.simple_tag(takes_context=True)
 def breadcrumb_pages(context):
     """The pages above the current one, from the home page down (empty on the home page)."""
     page = context.get("page")
-    if not _is_page(page):
+    if not is_page(page):
         return []
     home = site_home(context)
     if home is not None and page.path.startswith(home.path) and page.depth <= home.depth + 2:
@@ -240,7 +250,7 @@ def breadcrumb_pages(context):
         crumbs = [home]
         if page.depth == home.depth + 2:
             section = next(
-                (child for child in _home_children(context) if page.path.startswith(child.path)),
+                (child for child in home_children(context) if page.path.startswith(child.path)),
                 None,
             )
             if section is None:
@@ -251,41 +261,37 @@ def breadcrumb_pages(context):
     return list(page.get_ancestors().filter(depth__gte=home_depth))
 
 
-def _partner_index(request, locale_id):
-    cache = _cache(request).setdefault("partner_indexes", {})
+def partner_index(request, locale_id):
+    """The live partner directory in a language, or None."""
+    cache = request_cache(request).setdefault("partner_indexes", {})
     if locale_id not in cache:
-        from network.models import PartnerIndexPage
-
         cache[locale_id] = PartnerIndexPage.objects.live().filter(locale_id=locale_id).first()
     return cache[locale_id]
 
 
-def _partner_index_url(request, locale_id):
-    cache = _cache(request).setdefault("partner_index_urls", {})
+def partner_index_url(request, locale_id):
+    cache = request_cache(request).setdefault("partner_index_urls", {})
     if locale_id not in cache:
-        index = _partner_index(request, locale_id)
+        index = partner_index(request, locale_id)
         cache[locale_id] = (index.get_url(request) or "") if index is not None else ""
     return cache[locale_id]
 
 
-@register.simple_tag(takes_context=True)
 def partner_url(context, partner):
     """The public page of a partner, in the partner's language; "" if there is no directory."""
     if not partner or not getattr(partner, "slug", ""):
         return ""
     request = context.get("request")
-    index_url = _partner_index_url(request, partner.locale_id)
+    index_url = partner_index_url(request, partner.locale_id)
     if not index_url:
         return ""
-    index = _partner_index(request, partner.locale_id)
+    index = partner_index(request, partner.locale_id)
     return index_url + index.reverse_subpage("partner", kwargs={"partner_slug": partner.slug})
 
 
-@register.simple_tag(takes_context=True)
 def partner_directory(context):
     """The live partner directory in the current language (else the home page's), or None."""
-    request = context.get("request")
     home = site_home(context)
     if home is None:
         return None
-    return _partner_index(request, home.locale_id)
+    return partner_index(context.get("request"), home.locale_id)
