@@ -1,7 +1,9 @@
 # Developer commands. The README documents two of them:
 #
 #   make run    fresh machine -> virtualenv, install, migrate, demo content, admin login, server
-#   make test   ruff, Django checks, migrations check, deploy check, the whole pytest suite
+#   make test   system packages, linters, Django checks, the whole suite on SQLite, then the
+#               database tests again on PostgreSQL (a throwaway cluster unless DATABASE_URL
+#               names one): what CI runs
 #
 # Everything runs inside .venv, which is created and (re)installed on demand: the
 # project is reinstalled only when pyproject.toml is newer than .venv/.installed.
@@ -28,8 +30,18 @@ ADMIN_USERNAME ?= admin
 ADMIN_PASSWORD ?= admin-demo-2564
 ADMIN_EMAIL ?= admin@example.org
 
-# Extra arguments for pytest, e.g. make test PYTEST_ARGS="-m 'not browser' -x".
+# Extra arguments for pytest, e.g. make pytest PYTEST_ARGS="-m 'not browser' -x".
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per CPU; PYTEST_WORKERS=0 runs everything in one.
+PYTEST_WORKERS ?= auto
+XDIST := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
+# The validators of the served demo site and the browser tests check HTML and what
+# readers see, not the database: they run once, in the SQLite run.
+DATABASE_TESTS := -m "not browser and not validation"
+
+# Templates that djhtml indents (test samples are other sites' pages, kept as found).
+TEMPLATES = $(shell find . \( -path ./$(VENV) -o -path ./node_modules -o -path ./.git \
+	-o -path ./tests/samples -o -path ./static_collected \) -prune -o -name '*.html' -print)
 
 # Translation catalogues (.po) and the compiled files (.mo) Django reads.
 PO_FILES := $(shell find . \( -path ./$(VENV) -o -path ./node_modules -o -path ./.git \) -prune \
@@ -40,20 +52,23 @@ MO_FILES := $(PO_FILES:.po=.mo)
 MESSAGES_IGNORE := --ignore=$(VENV) --ignore=node_modules --ignore=static_collected \
 	--ignore=media --ignore=htmlcov --ignore=tests --ignore=benchmarks --ignore=.test-media
 
-.PHONY: help venv run test lint check check-migrations check-deploy pytest \
-	messages compilemessages translations clean distclean
+.PHONY: help venv run test system-packages lint format check check-migrations check-deploy \
+	pytest pytest-sqlite pytest-postgres coverage messages compilemessages translations \
+	clean distclean
 
 help:
 	@echo "make run              set up everything on a fresh machine and serve the demo site"
 	@echo "                      at http://$(RUN_HOST):$(RUN_PORT)/ (SQLite, dev settings)"
-	@echo "make test             ruff, Django checks, migrations check, deploy check, pytest"
-	@echo "                      (pytest includes the validators run on the served demo site)"
-	@echo "                      (DATABASE_URL=postgres://... runs it all on PostgreSQL)"
-	@echo "make lint             ruff check"
+	@echo "make test             everything CI runs: system packages (installed as root), linters,"
+	@echo "                      Django checks, the suite on SQLite, the database tests on"
+	@echo "                      PostgreSQL (a throwaway cluster, or DATABASE_URL=postgres://...)"
+	@echo "make lint             ruff (lint and format), djLint and djhtml over the templates"
+	@echo "make format           ruff format and djhtml: rewrite what make lint would refuse"
 	@echo "make check            manage.py check with the test settings"
 	@echo "make check-migrations fail if a model change has no migration"
 	@echo "make check-deploy     manage.py check --deploy with production settings"
-	@echo "make pytest           only the pytest suite (PYTEST_ARGS=... to narrow it)"
+	@echo "make pytest           only the pytest suite, on DATABASE_URL (PYTEST_ARGS=... to narrow it)"
+	@echo "make coverage         the suite on SQLite with coverage of every app (htmlcov/)"
 	@echo "make messages         update the Thai translation catalogues (makemessages -l th)"
 	@echo "make compilemessages  compile every catalogue to .mo"
 	@echo "make clean            remove caches and test/build artefacts"
@@ -125,10 +140,29 @@ run: venv translations
 
 # --- make test -----------------------------------------------------------------
 
-test: lint check check-migrations check-deploy pytest
+test: system-packages
+	@rm -f .test-phases
+	@scripts/phase.sh "virtualenv and npm" $(MAKE) venv translations node_modules/.installed
+	@scripts/phase.sh "linters" $(MAKE) lint
+	@scripts/phase.sh "Django checks" $(MAKE) check check-migrations check-deploy
+	@scripts/phase.sh "tests on SQLite" $(MAKE) pytest-sqlite
+	@scripts/phase.sh "tests on PostgreSQL" $(MAKE) pytest-postgres
+	@scripts/phase.sh --summary
+
+# As root on Debian the missing packages are installed; anyone else is told the command.
+system-packages:
+	@scripts/system-packages.sh
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint --lint .
+	$(VENV)/bin/djhtml --check $(TEMPLATES)
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATES)
 
 check: venv translations
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
@@ -144,7 +178,16 @@ check-deploy: venv
 		$(MANAGE) check --deploy --fail-level WARNING
 
 pytest: venv translations node_modules/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+
+pytest-sqlite: venv translations node_modules/.installed
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+
+pytest-postgres: venv translations
+	scripts/pg-test-cluster.sh run $(PY) -m pytest $(XDIST) $(DATABASE_TESTS) $(PYTEST_ARGS)
+
+coverage: venv translations node_modules/.installed
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST) --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)
 
 # The validators the tests run on the served site (Nu HTML Checker, axe-core) and
 # Lighthouse for benchmarks/lighthouse.sh, pinned by package-lock.json.
@@ -158,7 +201,8 @@ node_modules/.installed: package.json package-lock.json
 clean:
 	find . \( -path ./$(VENV) -o -path ./.git -o -path ./node_modules \) -prune \
 		-o -name __pycache__ -type d -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache .coverage htmlcov static_collected .test-media .test-db.sqlite3*
+	rm -rf .pytest_cache .ruff_cache .coverage .coverage.* htmlcov static_collected .test-media \
+		.test-db.sqlite3* .test-phases
 
 distclean: clean
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media *.egg-info

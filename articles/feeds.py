@@ -75,6 +75,35 @@ def feed_url(kind, section=None):
     return reverse(f"feeds:section_{kind}", kwargs={"section": section.slug})
 
 
+FEED_TYPES = (
+    ("rss", "application/rss+xml"),
+    ("atom", "application/atom+xml"),
+)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    mime_type: str
+    href: str
+
+
+def feed_links(request, section):
+    """A <link rel="alternate"> for each feed of `section` (None: the whole site)."""
+    name = section.name if section else SITE_WIDE_NAME
+    titles = {
+        "rss": gettext("%(name)s (RSS feed)") % {"name": name},
+        "atom": gettext("%(name)s (Atom feed)") % {"name": name},
+    }
+    links = []
+    for kind, mime_type in FEED_TYPES:
+        href = feed_url(kind, section)
+        if request is not None:
+            href = request.build_absolute_uri(href)
+        links.append(FeedLink(titles[kind], mime_type, href))
+    return links
+
+
 @dataclass
 class FeedScope:
     """What one request's feed covers: the site, its home page in the

@@ -275,9 +275,9 @@ def prefetch_renditions(items, field):
 def prefetch_stream_renditions(page):
     """Load the renditions of every image in the page's StreamFields in one query,
     once per page object."""
-    if not hasattr(page, "_meta") or getattr(page, "_stream_renditions_loaded", False):
+    if not hasattr(page, "_meta") or getattr(page, "stream_renditions_loaded", False):
         return
-    page._stream_renditions_loaded = True
+    page.stream_renditions_loaded = True
     images = []
     for field in page._meta.concrete_fields:
         if isinstance(field, StreamField):

@@ -30,6 +30,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.utils.file import hash_filelike
 
 from articles.models import ArticlePage, EbookPage, EventPartner, EventSummaryPage
 from core.models import InformationPage, SiteIdentity
@@ -258,7 +259,7 @@ class DemoLoader:
                 )
             image = image_model(title=title, description=description)
             image.file = ImageFile(BytesIO(data), name=name)
-            image._set_image_file_metadata()
+            image.file_size, image.file_hash = len(data), hash_filelike(BytesIO(data))
             image.save()
             self.note("image", title, created=True)
         elif image.description != description:
@@ -291,7 +292,7 @@ class DemoLoader:
         )
         if created or stale:
             document.file = ContentFile(data, name=filename)
-            document._set_document_file_metadata()
+            document.file_size, document.file_hash = len(data), hash_filelike(BytesIO(data))
             document.save()
         self.note("document", title, created)
         self.touch(document)
@@ -753,10 +754,9 @@ class DemoLoader:
         if tags is not None:
             self.set_tags(translation, tags)
         spec = spec or {}
-        translation = self.publish(
+        return self.publish(
             translation, None, spec.get("first_published"), spec.get("last_published"), created
         )
-        return translation
 
     def english_spec(self, spec):
         return {**spec, **spec.get("en", {})}

@@ -16,6 +16,8 @@ from django.utils.safestring import mark_safe
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
+from core.navigation import request_cache
+
 PROVIDERS = {
     "youtube.com": "YouTube",
     "youtu.be": "YouTube",
@@ -81,4 +83,12 @@ def embed_for_reader(value):
         return EmbedForReader(value.url, provider, "")
     html = render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
     html = tidy_iframes(html, embed.title or provider)
-    return EmbedForReader(value.url, provider, mark_safe(html))  # noqa: S308 - the provider's markup, as Wagtail shows it
+    # The provider's markup, as Wagtail shows it.
+    return EmbedForReader(value.url, provider, mark_safe(html))
+
+
+def next_embed_number(request):
+    """1, 2, 3… for the embeds of one page: their ids, and where "allow" comes back to."""
+    numbers = request_cache(request)
+    numbers["embeds"] = numbers.get("embeds", 0) + 1
+    return numbers["embeds"]

@@ -5,6 +5,9 @@
 #   DATABASE_URL="$(scripts/pg-test-cluster.sh url)" make test
 #   scripts/pg-test-cluster.sh stop     # stop it and delete its directory
 #   scripts/pg-test-cluster.sh status
+#   scripts/pg-test-cluster.sh run CMD...   CMD with DATABASE_URL set: the one in the
+#                                           environment if it names PostgreSQL, else a
+#                                           throwaway cluster on a free port, removed after
 #
 # The cluster lives in PG_TEST_DIR (default: $TMPDIR/pg-test-cluster-$PG_TEST_PORT),
 # listens only on 127.0.0.1:PG_TEST_PORT (default 55432) and on a Unix socket inside
@@ -15,6 +18,15 @@
 # PG_TEST_DB, PG_BIN (directory holding initdb and pg_ctl).
 set -euo pipefail
 
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if [[ "${1:-}" == "run" && -z "${PG_TEST_PORT:-}" ]]; then
+    # 55432, or the next free port if a developer's cluster already has it.
+    PG_TEST_PORT=55432
+    while port_taken "$PG_TEST_PORT" && ((PG_TEST_PORT < 55500)); do
+        PG_TEST_PORT=$((PG_TEST_PORT + 1))
+    done
+fi
 PORT="${PG_TEST_PORT:-55432}"
 DIR="${PG_TEST_DIR:-${TMPDIR:-/tmp}/pg-test-cluster-${PORT}}"
 DB_USER="${PG_TEST_USER:-cms_test}"
@@ -141,13 +153,32 @@ status() {
     fi
 }
 
+run_with_database() {
+    if [[ "${DATABASE_URL:-}" == postgres://* || "${DATABASE_URL:-}" == postgresql://* ]]; then
+        "$@"
+        return
+    fi
+    BIN="$(find_bin)"
+    if is_running; then
+        die "a cluster is already running in $DIR; stop it or set PG_TEST_PORT"
+    fi
+    trap stop EXIT
+    start >/dev/null
+    DATABASE_URL="$(url)" "$@"
+}
+
 case "${1:-}" in
+run)
+    shift
+    (($#)) || die "run needs a command"
+    run_with_database "$@"
+    ;;
 start) BIN="$(find_bin)" && start ;;
 stop) BIN="$(find_bin)" && stop ;;
 url) url ;;
 status) BIN="$(find_bin)" && status ;;
 *)
-    echo "usage: $0 start|stop|url|status" >&2
+    echo "usage: $0 start|stop|url|status|run CMD..." >&2
     exit 2
     ;;
 esac

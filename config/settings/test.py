@@ -2,7 +2,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105

@@ -252,10 +252,6 @@ class StorySubmission(models.Model):
         return f"{self.reference} · {self.title}"
 
     @property
-    def organisation_name(self):
-        return self.partner.name if self.partner_id else self.new_organisation_name
-
-    @property
     def purge_due_at(self):
         return self.submitted_at + timezone.timedelta(days=self.retention_days)
 

@@ -7,6 +7,7 @@ partner's request.
 """
 
 import logging
+from io import BytesIO
 
 from django.apps import apps
 from django.core.files.base import ContentFile
@@ -16,6 +17,7 @@ from django.utils.text import Truncator
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
 
 from network.models import StorySubmission, StorySubmissionFile
 from network.models.stories import new_reference
@@ -119,7 +121,7 @@ def create_image(photo, submission, number, collection):
         collection=collection,
         file=ContentFile(data, name=f"story-{submission.reference}-{number}.{extension}"),
     )
-    image._set_image_file_metadata()
+    image.file_size, image.file_hash = len(data), hash_filelike(BytesIO(data))
     image.save()
     photo.image = image
     photo.save(update_fields=["image"])

@@ -3,7 +3,7 @@
 from django import template
 
 from privacy.consent import MEDIA, STATS, consent_for
-from privacy.embeds import embed_for_reader
+from privacy.embeds import embed_for_reader, next_embed_number
 from privacy.notices import site_privacy
 
 register = template.Library()
@@ -67,10 +67,3 @@ def consented_embed(context, value):
         "next_url": request.get_full_path() if request is not None else "/",
     }
 
-
-def next_embed_number(request):
-    """1, 2, 3… for the embeds of one page: their ids, and where "allow" comes back to."""
-    number = getattr(request, "_privacy_embed_number", 0) + 1
-    if request is not None:
-        request._privacy_embed_number = number
-    return number

@@ -7,7 +7,8 @@ as ``wagtail.search.backends.database`` does, but with Thai segmentation.
 from django.db import connection
 
 
-def SearchBackend(params):  # noqa: N802 – Wagtail looks the backend up by this name
+# Wagtail looks the backend up by this name.
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         from .postgres import ThaiPostgresSearchBackend
 

@@ -48,6 +48,7 @@ class ThaiPostgresIndex(stock.PostgresIndex):
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         with self.write_connection.cursor() as cursor:
+            # Only placeholders and compiled expressions are formatted into the SQL.
             cursor.execute(
                 f"""
                 INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
@@ -57,7 +58,7 @@ class ThaiPostgresIndex(stock.PostgresIndex):
                 DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
                     autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
                     title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
-                """,  # noqa: S608 – only placeholders and compiled expressions
+                """,
                 params,
             )
         self._refresh_title_norms()

@@ -2,7 +2,7 @@
 
 from wagtail.search.index import RelatedFields
 
-from ..segment import index_text, phrase_words, query_words
+from search.segment import index_text, phrase_words, query_words
 
 # Index columns that hold the values of the model's search fields.
 TITLE_COLUMN = "title"
