@@ -162,24 +162,28 @@ def content_disposition(disposition, page, file_format):
 # --- Page counts ----------------------------------------------------------------
 
 
+def count_pdf_pages(file):
+    """The number of pages of a PDF file object, or None if it cannot be read
+    (broken, empty or encrypted)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(file, strict=False)
+    if reader.is_encrypted:
+        return None
+    return len(reader.pages) or None
+
+
 def pdf_page_count(document):
     """The number of pages in a PDF document, or None if it cannot be read.
 
-    A broken, empty or encrypted file gives None; nothing is raised, since this
-    runs while an editor saves the page.
+    Nothing is raised, since this runs while an editor saves the page.
     """
-    from pypdf import PdfReader
-
     try:
         with document.open_file() as file:
-            reader = PdfReader(file, strict=False)
-            if reader.is_encrypted:
-                return None
-            pages = len(reader.pages)
+            return count_pdf_pages(file)
     except Exception:  # pypdf raises many kinds of errors for damaged files
         logger.info("Could not count the pages of document %s", document.pk, exc_info=True)
         return None
-    return pages or None
 
 
 # --- What the page shows -------------------------------------------------------------

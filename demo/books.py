@@ -3,7 +3,6 @@ for Thai), a minimal EPUB 3 and ISBN-13 check digits.
 """
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -18,7 +17,6 @@ from thai.words import segment
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "Sarabun-Regular.ttf"
 FONT = "Sarabun"
 
-_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
 def isbn13(stem):
@@ -30,11 +28,6 @@ def isbn13(stem):
     check = (10 - total % 10) % 10
     plain = "".join(map(str, digits)) + str(check)
     return f"{plain[:3]}-{plain[3:6]}-{plain[6:10]}-{plain[10:12]}-{plain[12]}"
-
-
-def count_pdf_pages(data):
-    """Pages in a PDF that fpdf2 wrote (one uncompressed /Type /Page object each)."""
-    return len(_PAGE_OBJECT.findall(data))
 
 
 @dataclass

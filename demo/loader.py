@@ -32,6 +32,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
+from articles.ebooks import count_pdf_pages, pdf_page_count
 from articles.models import ArticlePage, EbookPage, EventPartner, EventSummaryPage
 from core.models import InformationPage, SiteIdentity
 from network.models import PartnerOrganisation, Programme, Province, Topic
@@ -288,7 +289,7 @@ class DemoLoader:
         stale = (
             not created
             and filename.endswith(".pdf")
-            and self.pdf_pages(document) != books.count_pdf_pages(data)
+            and pdf_page_count(document) != count_pdf_pages(BytesIO(data))
         )
         if created or stale:
             document.file = ContentFile(data, name=filename)
@@ -297,14 +298,6 @@ class DemoLoader:
         self.note("document", title, created)
         self.touch(document)
         return document
-
-    @staticmethod
-    def pdf_pages(document):
-        try:
-            with document.file.open("rb") as handle:
-                return books.count_pdf_pages(handle.read())
-        except (FileNotFoundError, ValueError):
-            return None
 
     # --- stream fields -------------------------------------------------------------
 
@@ -652,7 +645,7 @@ class DemoLoader:
                 book, media.jpeg_bytes(cover.resize((600, 850)), quality=80)
             )
             epub = self.get_document(f"{spec['title']} (EPUB)", f"{spec['slug']}.epub", epub_data)
-        page_count = self.pdf_pages(pdf) or rendered.page_count
+        page_count = pdf_page_count(pdf) or rendered.page_count
         return pdf, epub, page_count, rendered.chapter_pages
 
     def ebook_fields(self, spec, locale, files):

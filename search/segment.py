@@ -134,9 +134,26 @@ def phrase_words(text):
         if is_thai:
             words.extend(thai_words_of_run(piece))
         else:
-            kept = [char if unicodedata.category(char)[0] in "LMN" else " " for char in piece]
-            words.extend("".join(kept).split())
+            words.extend(_plain_words(piece))
     return words
+
+
+def _plain_words(piece):
+    """Words of text that is not Thai. A dot between letters or digits stays in
+    the word ("PM2.5", "2.5"): PostgreSQL indexes such a word whole."""
+    kept = [
+        char
+        if unicodedata.category(char)[0] in "LMN"
+        or (
+            char == "."
+            and 0 < i < len(piece) - 1
+            and piece[i - 1].isalnum()
+            and piece[i + 1].isalnum()
+        )
+        else " "
+        for i, char in enumerate(piece)
+    ]
+    return "".join(kept).split()
 
 
 def query_words(text):

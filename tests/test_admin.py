@@ -1,8 +1,12 @@
 """Editors work in the Wagtail admin, in Thai."""
 
+import json
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
+from lxml import html as lxml_html
 
 from articles.models import ArticlePage
 
@@ -33,10 +37,97 @@ def test_create_forms_open_for_every_page_type(editor_client, site_tree, parent_
     assert 'name="title"' in response.content.decode()
 
 
+# What the project names in the admin, as written in the code: its menu items,
+# and the fields, panels and help of the article form.
+PROJECT_MENU_ITEMS = [
+    "Network",
+    "Partners",
+    "Programmes",
+    "Topics",
+    "Partner stories",
+    "What readers search for",
+    "site name in English",
+    "Thai language",
+    "privacy and cookies",
+]
+ARTICLE_FORM_LABELS = [
+    "kind",
+    "introduction",
+    "hero image",
+    "Partners and topics",
+    "Publication",
+    "author",
+    "first published",
+    "licence",
+    "Related pages",
+]
+
+
+def in_thai(*english):
+    """The Thai catalogue's words for `english`, as the admin shows them (capitalised
+    first letter); each must be translated, or the test would pass in English too."""
+    with translation.override("th"):
+        thai = [capfirst(translation.gettext(text)) for text in english]
+    untranslated = [
+        text for text, shown in zip(english, thai, strict=True) if shown == capfirst(text)
+    ]
+    assert not untranslated, f"not in the Thai catalogue: {untranslated}"
+    return thai
+
+
+def thai_admin_screen(client, url):
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="th")
+    assert response.status_code == 200, url
+    screen = lxml_html.fromstring(response.content)
+    assert screen.get("lang") == "th", url
+    return screen
+
+
+def menu_labels(screen):
+    """Every label of the sidebar menu and its submenus, which the admin's script
+    draws from JSON."""
+    labels = set()
+
+    def collect(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("label"), str):
+                labels.add(value["label"])
+            values = value.values()
+        else:
+            values = value if isinstance(value, list) else []
+        for each in values:
+            collect(each)
+
+    collect(json.loads(screen.get_element_by_id("wagtail-sidebar-props").text))
+    return labels
+
+
+def form_labels(screen):
+    """Field labels and panel headings as an editor reads them, without the * of
+    a required field."""
+    elements = screen.xpath("//label[@for] | //h2[contains(@class, 'w-panel__heading')]")
+    return {" ".join(element.text_content().split()).rstrip("*") for element in elements}
+
+
+def text_of(screen):
+    return " ".join(" ".join(screen.itertext()).split())
+
+
 def test_admin_speaks_thai(editor_client, site_tree):
-    response = editor_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="th")
-    assert response.status_code == 200
-    assert "หน้า" in response.content.decode()
+    dashboard = thai_admin_screen(editor_client, reverse("wagtailadmin_home"))
+    missing = set(in_thai(*PROJECT_MENU_ITEMS)) - menu_labels(dashboard)
+    assert not missing, f"menu items not in Thai: {missing}"
+
+    add_article = reverse(
+        "wagtailadmin_pages:add", args=("articles", "articlepage", site_tree["articles"].pk)
+    )
+    new_article = thai_admin_screen(editor_client, add_article)
+    missing = set(in_thai(*ARTICLE_FORM_LABELS)) - form_labels(new_article)
+    assert not missing, f"article form labels not in Thai: {missing}"
+    (article,) = in_thai("article")
+    assert article in " ".join(heading.text_content() for heading in new_article.iter("h1"))
+    (intro_help,) = in_thai("One or two sentences shown in listings and previews.")
+    assert intro_help in text_of(new_article)
 
 
 @pytest.mark.parametrize("kind", ["article", "event", "ebook", "home", "partners"])

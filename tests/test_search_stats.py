@@ -1,8 +1,13 @@
 """What readers search for is counted per term, language and day, and nothing more."""
 
+import codecs
+import csv
 import datetime
+import io
 import threading
+from urllib.parse import parse_qs, urlsplit
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -10,6 +15,8 @@ from django.core.management.base import CommandError
 from django.db import OperationalError, close_old_connections, connection, transaction
 from django.db.models.query import QuerySet
 from django.urls import reverse
+from django.utils import translation
+from lxml import html as lxml_html
 
 from search.models import SearchTermDailyCount
 from search.stats import normalise_term, popular_searches, record_search
@@ -162,7 +169,7 @@ def test_concurrent_searches_are_all_counted():
         try:
             for n in range(10):
                 record_search("ภาคีเครือข่าย", "th", n % 2)
-        except Exception as error:  # noqa: BLE001 - any failure is what this test looks for
+        except Exception as error:
             errors.append(error)
         finally:
             close_old_connections()
@@ -270,16 +277,72 @@ def test_report_filters_by_found_nothing_period_and_language(admin_client, repor
     assert "volunteer" not in results_only.content.decode()
 
 
-def test_report_downloads_as_csv_that_excel_reads_safely(admin_client, report_data):
-    count("=hyperlink(1)", searches=1)
-    response = admin_client.get(reverse(REPORT_URL), {"export": "csv"})
+def export_links(response):
+    """The report's download links, by format, as an editor's browser follows them."""
     assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode()
-    assert body.startswith("\ufeff")
-    assert "วัคซีน,th,15,2" in body
-    assert "'=hyperlink(1)" in body
-    xlsx = admin_client.get(reverse(REPORT_URL), {"export": "xlsx"})
-    assert xlsx.status_code == 200
+    links = {}
+    page = lxml_html.fromstring(response.content)
+    for href in page.xpath("//a[contains(@href, 'export=')]/@href"):
+        (export_format,) = parse_qs(urlsplit(href).query)["export"]
+        links[export_format] = href
+    return links
+
+
+def download(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, data
+
+
+def read_csv_as_excel_does(data):
+    # Excel and LibreOffice take a file for UTF-8 only when it starts with the
+    # byte order mark; otherwise Thai Windows reads it in its code page, TIS-620.
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    else:
+        text = data.decode("cp874", errors="replace")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def thai_headings():
+    english = ["Search term", "Language", "Searches", "Searches that found nothing"]
+    with translation.override("th"):
+        thai = [translation.gettext(heading) for heading in english]
+    assert not set(thai) & set(english), thai  # the headings the catalogue translates
+    return thai
+
+
+def test_report_downloads_as_spreadsheets_that_excel_reads_safely(admin_client, report_data):
+    count("=hyperlink(1)", searches=1, without_results=1)
+    report = admin_client.get(reverse(REPORT_URL), {"results": "nothing"})
+    links = export_links(report)
+    assert set(links) == {"csv", "xlsx"}
+    # The terms the editor was looking at: those that found nothing in the last 30 days.
+    expected = [
+        ("วัคซีน", "th", 15, 2),
+        ("ยาสมุนไพร", "th", 5, 5),
+        ("=hyperlink(1)", "th", 1, 1),
+    ]
+
+    response, data = download(admin_client, links["csv"])
+    assert response["Content-Disposition"] == 'attachment; filename="search-terms.csv"'
+    rows = read_csv_as_excel_does(data)
+    assert rows[0] == thai_headings()
+    # A term that starts like a formula is shown, not run.
+    assert rows[1:] == [
+        [f"'{term}" if term.startswith("=") else term, language, str(total), str(nothing)]
+        for term, language, total, nothing in expected
+    ]
+
+    response, data = download(admin_client, links["xlsx"])
+    assert response["Content-Disposition"] == 'attachment; filename="search-terms.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [list(row) for row in sheet.iter_rows(max_row=1, values_only=True)] == [thai_headings()]
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == expected
+    # Terms are text cells, counts are numbers a spreadsheet can add up.
+    assert [cell.data_type for cell in sheet["A"][1:]] == ["s"] * len(expected)
+    assert {cell.data_type for column in "CD" for cell in sheet[column][1:]} == {"n"}
 
 
 def test_report_is_closed_to_readers_and_to_staff_without_the_permission(client, django_user_model):
