@@ -2,16 +2,20 @@
 
 No search server runs in tests: building a backend does not contact one, and
 the mapping, index settings and compiled queries are what a server would be
-sent.
+sent. The password test answers the client's request from a small server on
+loopback.
 """
 
 import base64
+import json
 import os
 import re
 import runpy
 import subprocess
 import sys
+import threading
 from copy import deepcopy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -280,23 +284,69 @@ def test_char_filters_fold_what_the_database_backend_folds():
 # Backends built from the settings dict
 
 
-def test_elasticsearch_backend_sends_the_decoded_password():
+class RecordingSearchServer(ThreadingHTTPServer):
+    """A stand-in search server on loopback that answers the client's first
+    request as Elasticsearch and OpenSearch do, and keeps its Authorization header."""
+
+    def __init__(self):
+        self.authorization = []
+        super().__init__(("127.0.0.1", 0), self.Handler)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.server.authorization.append(self.headers.get("Authorization"))
+            body = json.dumps({"version": {"number": "8.19.0"}, "tagline": "You Know, for Search"})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            # The Elasticsearch client refuses a server that does not say what it is.
+            self.send_header("X-Elastic-Product", "Elasticsearch")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, format, *args):
+            pass
+
+
+@pytest.fixture
+def search_server():
+    server = RecordingSearchServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_elasticsearch_backend_reads_the_host_from_the_url():
     backend = build(search_server_backend(URL))
 
     assert isinstance(backend, Elasticsearch8SearchBackend)
     assert backend.hosts == [
         {"host": "es.example.org", "port": 9200, "path_prefix": "", "scheme": "https"}
     ]
-    assert backend.es._headers["authorization"] == basic_auth("search-user", PASSWORD)
 
 
-def test_opensearch_backend_sends_the_decoded_password():
+def test_opensearch_backend_reads_the_host_from_the_url():
     backend = build(search_server_backend(URL, engine="opensearch"))
 
     assert isinstance(backend, OpenSearch3SearchBackend)
     [connection] = backend.es.transport.connection_pool.connections
     assert connection.host == "https://es.example.org:9200"
-    assert connection.headers["authorization"] == basic_auth("search-user", PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("engine", "backend_class"),
+    [("elasticsearch", Elasticsearch8SearchBackend), ("opensearch", OpenSearch3SearchBackend)],
+)
+def test_the_backend_sends_the_decoded_password(search_server, engine, backend_class):
+    port = search_server.server_address[1]
+    url = URL.replace("https://", "http://").replace("es.example.org:9200", f"127.0.0.1:{port}")
+    backend = build(search_server_backend(url, engine=engine))
+
+    assert isinstance(backend, backend_class)
+    backend.es.info()
+    assert search_server.authorization == [basic_auth("search-user", PASSWORD)]
 
 
 def test_index_names_start_with_the_prefix(backend):
