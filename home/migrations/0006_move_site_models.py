@@ -14,25 +14,29 @@ MOVED_MODELS = {
 }
 
 
-def rename_content_types(apps, moves):
+def rename_content_types(apps, schema_editor, moves):
     """Give each (app, model) content type a new app label; `moves` is
     [(model, from_app, to_app)]."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
+    content_types = apps.get_model("contenttypes", "ContentType").objects.using(
+        schema_editor.connection.alias
+    )
     for model, from_app, to_app in moves:
-        if ContentType.objects.filter(app_label=to_app, model=model).exists():
+        if content_types.filter(app_label=to_app, model=model).exists():
             raise RuntimeError(
                 f"Both {from_app}.{model} and {to_app}.{model} have a content type; "
                 f"delete the unused {to_app}.{model} and migrate again."
             )
-        ContentType.objects.filter(app_label=from_app, model=model).update(app_label=to_app)
+        content_types.filter(app_label=from_app, model=model).update(app_label=to_app)
 
 
 def forwards(apps, schema_editor):
-    rename_content_types(apps, [(model, "home", app) for model, (app, _) in MOVED_MODELS.items()])
+    moves = [(model, "home", app) for model, (app, _table) in MOVED_MODELS.items()]
+    rename_content_types(apps, schema_editor, moves)
 
 
 def backwards(apps, schema_editor):
-    rename_content_types(apps, [(model, app, "home") for model, (app, _) in MOVED_MODELS.items()])
+    moves = [(model, app, "home") for model, (app, _table) in MOVED_MODELS.items()]
+    rename_content_types(apps, schema_editor, moves)
 
 
 class Migration(migrations.Migration):
