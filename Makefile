@@ -38,10 +38,12 @@ XDIST := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgro
 # The validators of the served demo site and the browser tests check HTML and what
 # readers see, not the database: they run once, in the SQLite run.
 DATABASE_TESTS := -m "not browser and not validation"
+# make test names the ten slowest tests of each run: where the time goes.
+SLOWEST := --durations=10
 
 # Templates that djhtml indents (test samples are other sites' pages, kept as found).
 TEMPLATES = $(shell find . \( -path ./$(VENV) -o -path ./node_modules -o -path ./.git \
-	-o -path ./tests/samples -o -path ./static_collected \) -prune -o -name '*.html' -print)
+	-o -path ./tests/samples -o -path ./static_collected -o -path ./htmlcov -o -path ./.cache \) -prune -o -name '*.html' -print)
 
 # Translation catalogues (.po) and the compiled files (.mo) Django reads.
 PO_FILES := $(shell find . \( -path ./$(VENV) -o -path ./node_modules -o -path ./.git \) -prune \
@@ -181,10 +183,10 @@ pytest: venv translations node_modules/.installed
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 pytest-sqlite: venv translations node_modules/.installed
-	env -u DATABASE_URL $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST) $(SLOWEST) $(PYTEST_ARGS)
 
 pytest-postgres: venv translations
-	scripts/pg-test-cluster.sh run $(PY) -m pytest $(XDIST) $(DATABASE_TESTS) $(PYTEST_ARGS)
+	scripts/pg-test-cluster.sh run $(PY) -m pytest $(XDIST) $(SLOWEST) $(DATABASE_TESTS) $(PYTEST_ARGS)
 
 coverage: venv translations node_modules/.installed
 	env -u DATABASE_URL $(PY) -m pytest $(XDIST) --cov --cov-report=term --cov-report=html $(PYTEST_ARGS)

@@ -364,7 +364,6 @@ _LINE_LABEL_RE = re.compile(
 )
 
 
-
 @dataclass(frozen=True)
 class _Node:
     """One level of the numbering context: a number or a letter, in the author's script."""

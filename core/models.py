@@ -37,7 +37,9 @@ class InformationPage(ThaiSlugMixin, Page):
         _("last updated"),
         null=True,
         blank=True,
-        help_text=_("The date the content last changed in substance; readers see it under the title."),
+        help_text=_(
+            "The date the content last changed in substance; readers see it under the title."
+        ),
     )
 
     content_panels = Page.content_panels + [

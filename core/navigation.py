@@ -103,7 +103,9 @@ def is_site_home(context, page):
     """Whether `page` is the site's home page, in any language."""
     site = current_site(context.get("request"))
     return (
-        is_page(page) and site is not None and page.translation_key == site.root_page.translation_key
+        is_page(page)
+        and site is not None
+        and page.translation_key == site.root_page.translation_key
     )
 
 

@@ -31,6 +31,7 @@ PAGE_BUILDERS = (
     (EbookPage, articles_data.book),
 )
 
+
 class Reader:
     """What the builders need from the request: addresses, language, the foundation."""
 

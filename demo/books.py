@@ -18,7 +18,6 @@ FONT_PATH = Path(__file__).resolve().parent / "fonts" / "Sarabun-Regular.ttf"
 FONT = "Sarabun"
 
 
-
 def isbn13(stem):
     """The full ISBN-13 for a 12-digit stem, hyphenated as 978-616-xxxx-xx-c."""
     digits = [int(ch) for ch in stem if ch.isdigit()]

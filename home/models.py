@@ -27,7 +27,10 @@ class HomePage(Page):
         FieldPanel("tagline"),
         FieldPanel("intro"),
         MultipleChooserPanel(
-            "featured_items", label=_("Featured pages"), chooser_field_name="featured_page", max_num=3
+            "featured_items",
+            label=_("Featured pages"),
+            chooser_field_name="featured_page",
+            max_num=3,
         ),
         MultipleChooserPanel(
             "featured_partners", label=_("Partner strip"), chooser_field_name="partner", max_num=16
@@ -51,7 +54,10 @@ class HomePage(Page):
         """The latest pages of each section, each with its index page."""
         children = {
             type(page): page
-            for page in self.get_children().live().specific().filter(
+            for page in self.get_children()
+            .live()
+            .specific()
+            .filter(
                 content_type__model__in=["articleindexpage", "eventindexpage", "ebookindexpage"]
             )
         }
@@ -89,9 +95,7 @@ class HomePage(Page):
         partners = localized(chosen_partners, self.locale)
         prefetch_images(partners, "logo")
         context["partner_strip"] = partners
-        context["partner_index"] = (
-            PartnerIndexPage.objects.live().child_of(self).first()
-        )
+        context["partner_index"] = PartnerIndexPage.objects.live().child_of(self).first()
         context["sections"] = self.sections()
         return context
 

@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.models import Locale, Site
 
 from home.models import HomePage
@@ -17,6 +18,16 @@ def forget_renditions():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_language_left_active():
+    """Each request leaves its language active in the thread (LocaleMiddleware does
+    not undo it): every test starts as a fresh process does, in the site's default
+    language, whatever the test before it asked for."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

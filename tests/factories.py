@@ -104,7 +104,9 @@ def numbered_list(*items):
     return {
         "type": "numbered_list",
         "value": {
-            "items": [{"label": label, "text": text, "level": str(level)} for label, text, level in items]
+            "items": [
+                {"label": label, "text": text, "level": str(level)} for label, text, level in items
+            ]
         },
     }
 

@@ -34,7 +34,6 @@ PAGE_KINDS = [
 ]
 
 
-
 def build_site(site_tree, english):
     """Every kind of public page in Thai and English; returns their URLs and the pages."""
     home = site_tree["home"]
@@ -97,7 +96,9 @@ def build_site(site_tree, english):
     )
 
     english_pages = {
-        "home": factories.translate_page(home, english, title="Home", tagline="Wellbeing with partners"),
+        "home": factories.translate_page(
+            home, english, title="Home", tagline="Wellbeing with partners"
+        ),
         "articles": factories.translate_page(site_tree["articles"], english, title="Articles"),
         "events": factories.translate_page(site_tree["events"], english, title="Event summaries"),
         "ebooks": factories.translate_page(site_tree["ebooks"], english, title="Library"),
@@ -115,7 +116,9 @@ def build_site(site_tree, english):
             intro="Volunteers from the Deep South planned next year's work together",
             venue="CS Pattani Hotel",
         ),
-        "ebook": factories.translate_page(ebook, english, title="Butterfly Wings, volume 9", intro="Stories"),
+        "ebook": factories.translate_page(
+            ebook, english, title="Butterfly Wings, volume 9", intro="Stories"
+        ),
         "story form": factories.translate_page(story_form, english, title="Send us your story"),
         "information": factories.translate_page(
             information, english, title="Privacy notice", intro="How we use personal data"

@@ -135,11 +135,13 @@ def png_with_header_size(width, height):
 
 @functools.cache
 def blank_png(width, height):
-    """A real, valid black-and-white PNG of width × height pixels, a few kB
-    however large, written row by row so that it never sits in memory whole."""
+    """A real, valid black-and-white PNG of width × height pixels, written row
+    by row so that it never sits in memory whole. zlib's fastest level is
+    enough: even 20000 × 20000 comes to about 200 kB, far under the upload
+    size limit, so it is the pixels that the server refuses."""
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     row = b"\x00" * (1 + (width + 7) // 8)
-    compressor = zlib.compressobj(9)
+    compressor = zlib.compressobj(1)
     rows = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     return png_file(header, rows)
 
@@ -341,42 +343,88 @@ def url_scheme(value):
     return "".join(ch for ch in value if ch > " ").lower()
 
 
-def runnable_markup(html, marker):
-    """What in html came from a payload carrying marker and could run: the
-    elements and attributes a browser would act on. Escaped text is fine and
-    is not looked at."""
+def runs_whatever_it_carries(tag, attrs):
+    """What in one element a browser would run, whichever payload it came from."""
     found = []
-    for tag, attrs, text in elements(html):
-        carries = marker in text or any(marker in value for value in attrs.values())
-        if tag == "script" and attrs.get("type", "").lower() in SCRIPT_TYPES and marker in text:
-            found.append(f"<script> running the payload: {text[:80]!r}")
-        if tag in ACTIVE_TAGS and carries:
-            found.append(f"<{tag}> carrying the payload")
-        if tag == "meta" and "refresh" in attrs.get("http-equiv", "").lower():
-            found.append("<meta http-equiv=refresh>")
-        for name, value in attrs.items():
-            if name.startswith("on") and (marker in value or "alert" in value):
-                found.append(f"<{tag} {name}={value[:60]!r}>")
-            if name in URL_ATTRIBUTES and url_scheme(value).startswith(DANGEROUS_SCHEMES):
-                found.append(f"<{tag} {name}={value[:60]!r}>")
-            if name in URL_ATTRIBUTES and marker in value and url_scheme(value).startswith("data:"):
-                found.append(f"<{tag} {name}={value[:60]!r}>")
-            if name in ("style", "srcdoc") and (
-                marker in value or "javascript:" in url_scheme(value) or "expression(" in value
-            ):
-                found.append(f"<{tag} {name}={value[:60]!r}>")
-            if marker.lower() in name:
-                found.append(f"<{tag}> with an attribute made from the payload: {name}")
-        if marker.lower() in tag:
-            found.append(f"an element made from the payload: <{tag}>")
+    if tag == "meta" and "refresh" in attrs.get("http-equiv", "").lower():
+        found.append("<meta http-equiv=refresh>")
+    for name, value in attrs.items():
+        if name.startswith("on") and "alert" in value:
+            found.append(f"<{tag} {name}={value[:60]!r}>")
+        if name in URL_ATTRIBUTES and url_scheme(value).startswith(DANGEROUS_SCHEMES):
+            found.append(f"<{tag} {name}={value[:60]!r}>")
+        if name in ("style", "srcdoc") and (
+            "javascript:" in url_scheme(value) or "expression(" in value
+        ):
+            found.append(f"<{tag} {name}={value[:60]!r}>")
     return found
 
 
+def runs_with_marker(tag, attrs, text, marker):
+    """What in one element came from the payload carrying marker and could run."""
+    found = []
+    carries = marker in text or any(marker in value for value in attrs.values())
+    if tag == "script" and attrs.get("type", "").lower() in SCRIPT_TYPES and marker in text:
+        found.append(f"<script> running the payload: {text[:80]!r}")
+    if tag in ACTIVE_TAGS and carries:
+        found.append(f"<{tag}> carrying the payload")
+    for name, value in attrs.items():
+        if name.startswith("on") and marker in value:
+            found.append(f"<{tag} {name}={value[:60]!r}>")
+        if name in URL_ATTRIBUTES and marker in value and url_scheme(value).startswith("data:"):
+            found.append(f"<{tag} {name}={value[:60]!r}>")
+        if name in ("style", "srcdoc") and marker in value:
+            found.append(f"<{tag} {name}={value[:60]!r}>")
+        if marker.lower() in name:
+            found.append(f"<{tag}> with an attribute made from the payload: {name}")
+    if marker.lower() in tag:
+        found.append(f"an element made from the payload: <{tag}>")
+    return found
+
+
+def runnable_markup_of(html, markers):
+    """What in html came from payloads and could run, as {marker: [what]} for
+    the payload carrying each marker, and under None what could run whichever
+    payload it came from: the elements and attributes a browser would act on.
+    Escaped text is fine and is not looked at. The page is read once for all
+    the markers."""
+    by_lower = {marker.lower(): marker for marker in markers}
+    assert len(by_lower) == len(markers), "markers must differ in more than case"
+    carried = re.compile("|".join(re.escape(marker) for marker in by_lower), re.IGNORECASE)
+    found = {None: [], **{marker: [] for marker in markers}}
+    for tag, attrs, text in elements(html):
+        found[None] += runs_whatever_it_carries(tag, attrs)
+        # The text inside an element matters only where it would run or load.
+        parts = [tag, *attrs, *attrs.values()]
+        if tag == "script" or tag in ACTIVE_TAGS:
+            parts.append(text)
+        for lower in {match.lower() for match in carried.findall("\n".join(parts))}:
+            marker = by_lower[lower]
+            found[marker] += runs_with_marker(tag, attrs, text, marker)
+    return found
+
+
+def runnable_markup(html, marker):
+    """What in html came from a payload carrying marker and could run."""
+    found = runnable_markup_of(html, [marker])
+    return found[None] + found[marker]
+
+
+def assert_no_runnable_markup_from(html, planted, where):
+    """planted is {marker: (what, payload)}: payloads each carrying a marker of
+    its own, so that a failure says which payload (and where it was typed) is
+    not neutralised."""
+    found = runnable_markup_of(html, list(planted))
+    problems = [f"from any payload: {problem}" for problem in found[None]]
+    for marker, (what, payload) in planted.items():
+        problems += [f"{what}: {problem}" for problem in found[marker]]
+        if payload and "<" in payload and payload in html:
+            problems.append(f"{what}: the payload as it was typed: {payload!r}")
+    assert not problems, f"runnable markup in {where}: {problems}"
+
+
 def assert_no_runnable_markup(html, marker, where, payload=None):
-    found = runnable_markup(html, marker)
-    if payload and "<" in payload and payload in html:
-        found.append(f"the payload as it was typed: {payload!r}")
-    assert not found, f"runnable markup from the payload in {where}: {found}"
+    assert_no_runnable_markup_from(html, {marker: ("the payload", payload)}, where)
 
 
 def assert_mail_is_plain_text(outbox):
@@ -422,7 +470,7 @@ class CollectingHandler:
         self.messages = []
         self.reply = "250 Message accepted for delivery"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         if self.reply.startswith("250"):
             self.messages.append(
                 {

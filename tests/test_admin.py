@@ -163,7 +163,9 @@ def test_snippet_listings_search_and_filter(editor_client, model):
 def test_page_created_with_thai_title_gets_a_readable_slug(site_tree):
     first = factories.ArticlePageFactory(parent=site_tree["articles"], title="ข่าวดี", slug="")
     second = factories.ArticlePageFactory(parent=site_tree["articles"], title="ข่าวดี", slug="")
-    kept = factories.ArticlePageFactory(parent=site_tree["articles"], title="ข่าวดี", slug="good-news")
+    kept = factories.ArticlePageFactory(
+        parent=site_tree["articles"], title="ข่าวดี", slug="good-news"
+    )
     assert first.slug == "khaodi"
     assert second.slug.startswith("khaodi-")
     assert kept.slug == "good-news"

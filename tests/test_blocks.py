@@ -10,7 +10,9 @@ def item(label, level, text="ข้อความ"):
 
 
 def test_flat_items_nest_back_into_lists():
-    tree = nest_items([item("1.", 1), item("1.1", 2), item("1.2", 2), item("2.", 1), item("2.1", 2)])
+    tree = nest_items(
+        [item("1.", 1), item("1.1", 2), item("1.2", 2), item("2.", 1), item("2.1", 2)]
+    )
     assert [node["item"]["label"] for node in tree] == ["1.", "2."]
     assert [child["item"]["label"] for child in tree[0]["children"]] == ["1.1", "1.2"]
     assert [child["item"]["label"] for child in tree[1]["children"]] == ["2.1"]

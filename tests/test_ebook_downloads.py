@@ -3,7 +3,6 @@ who may have the files, download counts and the facts the page shows."""
 
 import re
 import threading
-import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit

@@ -22,7 +22,6 @@ def path_of(page):
     return urlsplit(page.url).path
 
 
-
 def footer(response):
     return re.search(r"<footer.*?</footer>", response.content.decode(), re.DOTALL).group(0)
 

@@ -14,7 +14,6 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def event_in_two_languages(site_tree, english):
     thai_partner = factories.PartnerFactory(name="มูลนิธิกระจกเงา", short_name="")
@@ -66,7 +65,9 @@ def test_pages_point_to_their_translations(client, event_in_two_languages):
     assert f'href="{event.url}"' in english_html
 
 
-def test_english_partner_page_lists_english_pages(client, site_tree, english, event_in_two_languages):
+def test_english_partner_page_lists_english_pages(
+    client, site_tree, english, event_in_two_languages
+):
     _event, english_event = event_in_two_languages
     partner_index_en = factories.translate_page(site_tree["partners"], english, title="Partners")
     english_partner = english_event.partner_links.get().partner

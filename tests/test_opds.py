@@ -24,7 +24,6 @@ ACQUISITION_FEED = "application/atom+xml;profile=opds-catalog;kind=acquisition"
 ACQUISITION = "http://opds-spec.org/acquisition"
 
 
-
 def thai_ebook(index, **fields):
     ebook = factories.EbookPageFactory(
         parent=index,
@@ -53,7 +52,9 @@ def library(site_tree, english):
     )
     factories.translate_page(site_tree["home"], english, title="Home")
     english_index = factories.translate_page(index, english, title="Library")
-    english_book = factories.translate_page(books[0], english, title="Butterfly Wings", language="en")
+    english_book = factories.translate_page(
+        books[0], english, title="Butterfly Wings", language="en"
+    )
     return {
         "index": index,
         "books": books,

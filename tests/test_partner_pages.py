@@ -46,7 +46,11 @@ def test_partner_page_lists_every_live_linked_page_newest_first(client, site_tre
     assert html.count(f'href="{event.url}"') >= 1
     assert "ฉบับร่าง" not in html
     assert unrelated.title not in html
-    assert [page.pk for page in response.context["linked_pages"]] == [ebook.pk, event.pk, older_article.pk]
+    assert [page.pk for page in response.context["linked_pages"]] == [
+        ebook.pk,
+        event.pk,
+        older_article.pk,
+    ]
 
 
 def test_unknown_partner_is_a_404(client, site_tree):
@@ -60,7 +64,9 @@ def test_directory_filters_by_kind_and_province(client, site_tree):
     media = factories.PartnerFactory(name="สถานีวิทยุชุมชน", kind=PartnerOrganisation.Kind.MEDIA)
     media.provinces.add(pattani)
     media.save()
-    academic = factories.PartnerFactory(name="โครงการบัณฑิตอาสา", kind=PartnerOrganisation.Kind.ACADEMIC)
+    academic = factories.PartnerFactory(
+        name="โครงการบัณฑิตอาสา", kind=PartnerOrganisation.Kind.ACADEMIC
+    )
     academic.provinces.add(songkhla)
     academic.save()
     url = site_tree["partners"].url
@@ -78,7 +84,9 @@ def test_directory_filters_by_kind_and_province(client, site_tree):
 def test_directory_ignores_nonsense_filters(client, site_tree):
     factories.PartnerFactory(name="กลุ่มอามีน")
     plain = client.get(site_tree["partners"].url).content.decode()
-    response = client.get(site_tree["partners"].url, {"kind": "<script>", "province": "XX", "q": "x" * 5000})
+    response = client.get(
+        site_tree["partners"].url, {"kind": "<script>", "province": "XX", "q": "x" * 5000}
+    )
     assert response.status_code == 200
     # The page's own scripts are there either way; the sent one is not added.
     assert response.content.decode().count("<script>") == plain.count("<script>")

@@ -67,7 +67,6 @@ def test_each_reader_view_adds_one_and_the_page_shows_it(client, pages, kind):
     assert re.search(r"\b3\b", shown_count(response))
 
 
-
 def test_english_pages_count_separately_and_say_views(client, site_tree, pages, english):
     article = pages["article"]
     factories.translate_page(site_tree["home"], english)

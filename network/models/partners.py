@@ -56,7 +56,8 @@ class SluggedSnippet(TranslatableMixin, models.Model):
             siblings = type(self).objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
             if self.translation_key and self.locale_id:
                 source = (
-                    type(self).objects.filter(translation_key=self.translation_key)
+                    type(self)
+                    .objects.filter(translation_key=self.translation_key)
                     .exclude(pk=self.pk)
                     .first()
                 )
@@ -148,7 +149,10 @@ class PartnerOrganisation(index.Indexed, ClusterableModel, SluggedSnippet):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FOUNDATION)
     mission = models.CharField(
-        _("mission"), max_length=255, blank=True, help_text=_("What the organisation does, in one line.")
+        _("mission"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the organisation does, in one line."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -167,7 +171,12 @@ class PartnerOrganisation(index.Indexed, ClusterableModel, SluggedSnippet):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("mission")],
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("kind"),
+                FieldPanel("mission"),
+            ],
             heading=_("Organisation"),
         ),
         FieldPanel("logo"),
@@ -310,4 +319,3 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
 
     def partner_url(self, partner):
         return self.url + self.reverse_subpage("partner", kwargs={"partner_slug": partner.slug})
-

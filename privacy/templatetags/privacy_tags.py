@@ -66,4 +66,3 @@ def consented_embed(context, value):
         "anchor": f"embed-{next_embed_number(request)}",
         "next_url": request.get_full_path() if request is not None else "/",
     }
-

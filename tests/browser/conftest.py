@@ -1,7 +1,10 @@
 """Browser fixtures: Debian's chromium, driven by Playwright's sync API, sized like a phone.
 
-Playwright's own browser download is not used; the tests launch the system chromium
-(CHROMIUM_PATH, default /usr/bin/chromium) and fail, rather than skip, without it.
+Playwright's own browser download is not used: the system chromium (CHROMIUM_PATH,
+default /usr/bin/chromium) is launched once per test process, by Playwright's
+browser server (`playwright launch-server`), so it has the same switches as a
+browser that `chromium.launch()` starts; each test connects to it, which costs
+about half of a launch. The tests fail, rather than skip, without it.
 
 Playwright's sync API keeps an asyncio event loop running in the test thread while
 it is started. Django's connection handler sees the running loop and hands that
@@ -12,18 +15,31 @@ enough: the database fixtures' flush and restore would then use the wrong
 connection, and the variable leaks into other tests' subprocesses (where
 `check --deploy` rightly fails on it). So Playwright only runs between the database
 work: `browser_data` (which a test module overrides to load its data and work out
-everything it will check) runs first, Playwright starts after it, and stops before
-pytest-django flushes the database. Test bodies make no ORM calls; if one slips in,
-Django raises SynchronousOnlyOperation.
+everything it will check) runs first, Playwright starts and connects to the browser
+after it, and stops before pytest-django flushes the database. Test bodies make no
+ORM calls; if one slips in, Django raises SynchronousOnlyOperation. The browser
+itself runs in its own process, out of the test thread's way.
+
+The reader journeys only read pages: they read the served demo site that the
+validators check (tests/validation/served_site.py), and use no database at all.
 """
 
+import json
 import os
+import select
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.validation.served_site import served_demo_site
+from tests.validation.xdist_groups import keep_xdist_groups
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -35,6 +51,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 TIMEOUT_MS = 20_000
+BROWSER_START_SECONDS = 60
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -43,6 +60,11 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    keep_xdist_groups(config, items)
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +81,48 @@ def chromium_path():
     return path
 
 
+@pytest.fixture(scope="session")
+def browser_server(chromium_path, tmp_path_factory):
+    """The address of the one Chromium of the run, for `chromium.connect()`."""
+    options = tmp_path_factory.mktemp("browser-server") / "launch.json"
+    options.write_text(
+        json.dumps({"executablePath": chromium_path, "args": CHROMIUM_ARGS, "headless": True})
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playwright", "launch-server", "--browser", "chromium"]
+        + ["--config", str(options)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, so that it stops as a whole
+    )
+    endpoint = ""
+    deadline = time.monotonic() + BROWSER_START_SECONDS
+    while not endpoint and server.poll() is None and time.monotonic() < deadline:
+        if select.select([server.stdout], [], [], 1)[0]:
+            endpoint = server.stdout.readline().strip()
+    if not endpoint.startswith("ws://"):
+        _stop_browser_server(server)
+        pytest.fail(
+            f"Playwright's browser server did not start {chromium_path} "
+            f"within {BROWSER_START_SECONDS} s (it said {endpoint!r}; its errors are above).",
+            pytrace=False,
+        )
+    yield endpoint
+    _stop_browser_server(server)
+
+
+def _stop_browser_server(server):
+    """SIGTERM: the server closes Chromium (in a process group of its own) as it stops."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    except ProcessLookupError:
+        pass  # it has stopped already
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait()
+
+
 @pytest.fixture
 def browser_data(transactional_db, live_server):
     """What the test needs in the database, set up before the browser starts.
@@ -66,17 +130,29 @@ def browser_data(transactional_db, live_server):
     Test modules override this fixture; whatever it returns must be plain values
     (paths, titles), since the test body runs while the browser is up.
     """
-    return None
+    return
 
 
 @pytest.fixture
-def browser(chromium_path, browser_data):
+def browser(browser_server, browser_data):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.connect(browser_server)
         yield browser
+        # Closes the contexts this test opened and disconnects; Chromium stays up.
         browser.close()
+
+
+@pytest.fixture
+def site_url(live_server):
+    """Where the site under test answers: Django's live server, on the test database."""
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def served_site(pytestconfig):
+    return served_demo_site(pytestconfig)
 
 
 @pytest.fixture
@@ -86,7 +162,7 @@ def http_errors():
 
 
 @pytest.fixture
-def phone(browser, live_server, request, http_errors):
+def phone(browser, site_url, request, http_errors):
     """A fresh Thai-speaking phone browser tab (390×844)."""
     context = browser.new_context(
         viewport=PHONE_VIEWPORT,
@@ -98,7 +174,7 @@ def phone(browser, live_server, request, http_errors):
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    origin = urlsplit(live_server.url).netloc
+    origin = urlsplit(site_url).netloc
 
     def record(response):
         parts = urlsplit(response.url)

@@ -1,4 +1,4 @@
-"""What a reader does on a phone, in a real browser against a live server.
+"""What a reader does on a phone, in a real browser against the served demo site.
 
 The site under test is the demo content (`manage.py load_demo_content`): a Thai home
 page with its sections, event summaries with photo galleries, e-books, a partner
@@ -6,36 +6,23 @@ directory, and English translations. The tests click through it the way a reader
 does (home -> section -> page, directory -> partner -> linked page, Thai -> English)
 and find things by role and visible text where they can.
 
-Loading the demo content takes several seconds, so each test is a whole journey
-rather than a single check. Everything the journeys expect is worked out from the
-database before the browser starts (see conftest.py for why).
+The journeys only read pages, so they read the demo site that scripts/demo_site.py
+serves for the validators too (tests/validation/served_site.py), in the same xdist
+group, and load nothing themselves. Everything they expect is worked out from the
+manifest the script writes from its database.
 """
 
 import datetime
-import io
 import re
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Locale, Site
 
-from articles.models import ArticleIndexPage, EbookIndexPage, EventIndexPage, EventSummaryPage
-from home.models import HomePage
-from network.links import pages_linked_to
-from network.models import PartnerIndexPage, PartnerOrganisation
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("served-site")]
 
-# Each test loads the demo content into an emptied database, and the live server
-# reads it, so every test is transactional. serialized_rollback puts back what the
-# migrations created (root page, locales, site, provinces) after each flush.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
+SECTIONS = ("articles.ArticleIndexPage", "articles.EventIndexPage", "articles.EbookIndexPage")
 # The demo event held 14–19 June 2019: 2562 in the Buddhist Era.
 DEMO_EVENT_START = datetime.date(2019, 6, 14)
 ENGLISH_MONTHS = [
@@ -58,60 +45,88 @@ def path_of(url):
     return urlsplit(url).path
 
 
-def thai(queryset):
-    return queryset.filter(locale__language_code="th")
+def page_ref(entry):
+    return SimpleNamespace(title=entry["title"], path=path_of(entry["url"]))
 
 
-def page_ref(page):
-    return SimpleNamespace(title=page.title, path=path_of(page.url))
+class Manifest:
+    """The served site's live pages, asked the questions the database was asked before."""
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def live(self, kind, language="th", **facts):
+        return [
+            entry
+            for entry in self.pages
+            if entry["type"] == kind
+            and entry["language"] == language
+            and all(entry.get(name) == value for name, value in facts.items())
+        ]
+
+    def one(self, kind, language="th", **facts):
+        found = self.live(kind, language, **facts)
+        assert len(found) == 1, (
+            f"expected one live {kind} ({language}) {facts or ''} in the demo site's "
+            f"manifest, found {len(found)}: {[entry['url'] for entry in found]}"
+        )
+        return found[0]
+
+    def translation(self, entry, language):
+        found = self.live(entry["type"], language, translation_key=entry["translation_key"])
+        return found[0] if found else None
 
 
 @pytest.fixture
-def browser_data(transactional_db, live_server):
-    """The demo content, and what the journeys through it should find, as plain values."""
-    call_command("load_demo_content", stdout=io.StringIO())
+def site_url(served_site):
+    return served_site.base_url
 
-    site = Site.objects.get(is_default_site=True)
-    english = Locale.objects.get(language_code="en")
-    home = thai(HomePage.objects.live()).get()
 
-    events = list(thai(EventSummaryPage.objects.live()).order_by("-start_date"))
-    event = next((e for e in events if e.start_date == DEMO_EVENT_START), None)
+@pytest.fixture
+def browser_data(served_site):
+    """What the journeys through the demo content should find, as plain values."""
+    demo = Manifest(served_site.pages)
+    home = demo.one("home.HomePage")
+    english_home = demo.translation(home, "en")
+    assert english_home is not None, "the demo home page has no English translation"
+
+    events = sorted(
+        demo.live("articles.EventSummaryPage"), key=lambda e: e["start_date"], reverse=True
+    )
+    event = next(
+        (e for e in events if datetime.date.fromisoformat(e["start_date"]) == DEMO_EVENT_START),
+        None,
+    )
     assert event is not None, "the demo content has no event summary starting on 14 June 2019"
     # The journey into English starts from the demo event if it is translated,
     # otherwise from the newest event summary that is.
-    translated = [e for e in events if e.get_translation_or_none(english) is not None]
-    translated.sort(key=lambda e: e.pk != event.pk)
+    translated = [e for e in events if demo.translation(e, "en") is not None]
+    translated.sort(key=lambda e: e["url"] != event["url"])
     assert translated, "no demo event summary has an English translation"
-    english_event = translated[0].get_translation(english)
+    english_event = demo.translation(translated[0], "en")
 
-    directory = thai(PartnerIndexPage.objects.live()).get()
-    partners = []
-    for partner in thai(PartnerOrganisation.objects.all()):
-        linked = pages_linked_to(partner)
-        if linked.count():
-            partners.append(
-                SimpleNamespace(
-                    name=partner.name,
-                    path=path_of(directory.partner_url(partner)),
-                    linked={path_of(page.url): page.title for page in linked[:20]},
-                )
-            )
+    directory = demo.one("network.PartnerIndexPage")
+    partners = [
+        SimpleNamespace(
+            name=partner["title"],
+            path=path_of(partner["url"]),
+            linked={path_of(page["url"]): page["title"] for page in partner["linked"][:20]},
+        )
+        for partner in demo.live("network.PartnerOrganisation")
+        if partner["linked"]
+    ]
     assert partners, "no demo partner has any page linked to it"
 
     return SimpleNamespace(
-        site_name=site.site_name or settings.WAGTAIL_SITE_NAME,
-        english_home=page_ref(home.get_translation(english)),
-        sections=[
-            page_ref(thai(model.objects.live()).child_of(home).get())
-            for model in (ArticleIndexPage, EventIndexPage, EbookIndexPage)
-        ],
-        events=page_ref(thai(EventIndexPage.objects.live()).get()),
+        site_name=served_site.manifest["site_name"],
+        english_home=page_ref(english_home),
+        sections=[page_ref(demo.one(kind, parent_url=home["url"])) for kind in SECTIONS],
+        events=page_ref(demo.one("articles.EventIndexPage")),
         event=page_ref(event),
-        translated_event=page_ref(translated[0]) if translated[0].pk != event.pk else None,
+        translated_event=page_ref(translated[0]) if translated[0]["url"] != event["url"] else None,
         english_event=page_ref(english_event),
-        english_event_start=english_event.start_date,
-        english_event_has_gallery=english_event.gallery_images.exists(),
+        english_event_start=datetime.date.fromisoformat(english_event["start_date"]),
+        english_event_has_gallery=english_event["gallery_images"] > 0,
         directory=page_ref(directory),
         partners=partners,
     )
@@ -120,8 +135,8 @@ def browser_data(transactional_db, live_server):
 # --- helpers ---------------------------------------------------------------------
 
 
-def open_page(phone, live_server, path):
-    response = phone.goto(live_server.url + path)
+def open_page(phone, site_url, path):
+    response = phone.goto(site_url + path)
     assert response is not None and response.ok, f"GET {path}: {response and response.status}"
 
 
@@ -191,9 +206,9 @@ def assert_images_loaded(phone, selector):
 # --- journeys --------------------------------------------------------------------
 
 
-def test_home_page_in_thai_then_english(phone, live_server, browser_data, http_errors):
+def test_home_page_in_thai_then_english(phone, site_url, browser_data, http_errors):
     demo = browser_data
-    open_page(phone, live_server, "/")
+    open_page(phone, site_url, "/")
     assert_language(phone, "th")
     expect(phone.get_by_role("banner").get_by_role("link", name=demo.site_name)).to_be_visible()
     main = phone.get_by_role("main")
@@ -213,9 +228,9 @@ def test_home_page_in_thai_then_english(phone, live_server, browser_data, http_e
     assert not http_errors
 
 
-def test_event_summary_in_thai_then_english(phone, live_server, browser_data, http_errors):
+def test_event_summary_in_thai_then_english(phone, site_url, browser_data, http_errors):
     demo = browser_data
-    open_page(phone, live_server, "/")
+    open_page(phone, site_url, "/")
     follow(phone, links_to(phone.get_by_role("main"), demo.events.path).first, demo.events.path)
     assert_heading(phone, demo.events.title)
 
@@ -255,9 +270,9 @@ def test_event_summary_in_thai_then_english(phone, live_server, browser_data, ht
     assert not http_errors
 
 
-def test_partner_page_from_the_directory(phone, live_server, browser_data, http_errors):
+def test_partner_page_from_the_directory(phone, site_url, browser_data, http_errors):
     demo = browser_data
-    open_page(phone, live_server, "/")
+    open_page(phone, site_url, "/")
     directory_link = links_to(phone.get_by_role("main"), demo.directory.path).first
     follow(phone, directory_link, demo.directory.path)
     assert_heading(phone, demo.directory.title)

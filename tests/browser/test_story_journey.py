@@ -26,7 +26,7 @@ pytestmark = [
 DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
 MIN_FILL_SECONDS = 1
 REFERENCE = re.compile(r"\d{4}-[A-Z0-9]{6}")
-MODERATOR_PASSWORD = "ผู้ตรวจ-correct-horse-42"  # noqa: S105
+MODERATOR_PASSWORD = "ผู้ตรวจ-correct-horse-42"
 
 STORY = SimpleNamespace(
     contact_name="สมศรี ใจดี",

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-pytestmark = pytest.mark.validation
+pytestmark = [pytest.mark.validation, pytest.mark.xdist_group("served-site")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_TYPES = {"application/rss+xml", "application/atom+xml"}

@@ -9,7 +9,7 @@ from .conftest import NODE_MODULES, require_tool
 
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-pytestmark = pytest.mark.validation
+pytestmark = [pytest.mark.validation, pytest.mark.xdist_group("served-site")]
 
 
 def test_every_page_is_valid_html(served_site, checked_pages, tmp_path):

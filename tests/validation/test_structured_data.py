@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = pytest.mark.validation
+pytestmark = [pytest.mark.validation, pytest.mark.xdist_group("served-site")]
 
 JSON_LD = re.compile(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', re.DOTALL)
 EXPECTED_TYPE = {

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from articles.importing import (
@@ -172,6 +173,9 @@ class Command(BaseCommand):
             document.start_date, document.end_date = start, end
         return document
 
+    # The command speaks English to whoever runs it, so the page type and language
+    # names in its messages are English too, whatever language is active.
+    @translation.override("en")
     def find_parent(self, page_type, url_path, locale_code):
         path_locale, slugs = split_language_prefix(url_path or "")
         if path_locale and locale_code and path_locale != locale_code:
@@ -293,6 +297,7 @@ def parse_event_date_option(value):
     return start, end
 
 
+@translation.override("en")
 def format_validation_error(exc):
     name = getattr(exc, "document_name", "")
     if hasattr(exc, "message_dict"):
