@@ -84,7 +84,7 @@ def bullets(*texts):
 
 # --- Images -------------------------------------------------------------------------
 #
-# key: (title, description (alt text), scene). Scenes are drawn by home.demo.media;
+# key: (title, description (alt text), scene). Scenes are drawn by demo.media;
 # photos are 1600×900 JPEGs, covers 1200×1700, logos 480×480 PNGs.
 
 IMAGES = {

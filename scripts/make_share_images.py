@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
-FONT = ROOT / "home" / "demo" / "fonts" / "Sarabun-Regular.ttf"
+FONT = ROOT / "demo" / "fonts" / "Sarabun-Regular.ttf"
 OUTPUT = ROOT / "site" / "static" / "img"
 
 THAI_NAME = "มูลนิธิภาคีสร้างสุข"

@@ -7,6 +7,20 @@ from wagtail.models import Locale, Site
 from home.models import HomePage
 
 from . import factories
+from .served_site import served_demo_site
+from .xdist_groups import keep_xdist_groups
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    keep_xdist_groups(config, items)
+
+
+@pytest.fixture(scope="session")
+def served_site():
+    """The served demo site that the validators and the reader journeys read."""
+    with served_demo_site() as site:
+        yield site
 
 
 @pytest.fixture(autouse=True)

@@ -404,12 +404,6 @@ def runnable_markup_of(html, markers):
     return found
 
 
-def runnable_markup(html, marker):
-    """What in html came from a payload carrying marker and could run."""
-    found = runnable_markup_of(html, [marker])
-    return found[None] + found[marker]
-
-
 def assert_no_runnable_markup_from(html, planted, where):
     """planted is {marker: (what, payload)}: payloads each carrying a marker of
     its own, so that a failure says which payload (and where it was typed) is

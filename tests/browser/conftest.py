@@ -21,7 +21,7 @@ ORM calls; if one slips in, Django raises SynchronousOnlyOperation. The browser
 itself runs in its own process, out of the test thread's way.
 
 The reader journeys only read pages: they read the served demo site that the
-validators check (tests/validation/served_site.py), and use no database at all.
+validators check (tests/served_site.py), and use no database at all.
 """
 
 import json
@@ -37,9 +37,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from tests.validation.served_site import served_demo_site
-from tests.validation.xdist_groups import keep_xdist_groups
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -60,11 +57,6 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    keep_xdist_groups(config, items)
 
 
 @pytest.fixture(scope="session")
@@ -148,11 +140,6 @@ def browser(browser_server, browser_data):
 def site_url(live_server):
     """Where the site under test answers: Django's live server, on the test database."""
     return live_server.url
-
-
-@pytest.fixture(scope="session")
-def served_site(pytestconfig):
-    return served_demo_site(pytestconfig)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ does (home -> section -> page, directory -> partner -> linked page, Thai -> Engl
 and find things by role and visible text where they can.
 
 The journeys only read pages, so they read the demo site that scripts/demo_site.py
-serves for the validators too (tests/validation/served_site.py), in the same xdist
+serves for the validators too (tests/served_site.py), in the same xdist
 group, and load nothing themselves. Everything they expect is worked out from the
 manifest the script writes from its database.
 """

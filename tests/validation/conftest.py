@@ -1,4 +1,4 @@
-"""The pages the validators check on the served demo site (see served_site.py).
+"""The pages the validators check on the served demo site (tests/served_site.py).
 
 Every test here is in the xdist group "served-site", with the reader journeys, so
 that one test process builds and serves the site for all of them.
@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from .served_site import ROOT, served_demo_site
-from .xdist_groups import keep_xdist_groups
+from tests.served_site import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
 
@@ -36,11 +35,6 @@ class CheckedPage:
     status: int = 200
     # Form fields to POST instead of a GET (the story form's error state).
     post_empty_form: bool = False
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    keep_xdist_groups(config, items)
 
 
 class _FilterFormParser(HTMLParser):
@@ -79,11 +73,6 @@ def filtered_listing_url(site, listing_url):
     chosen = dict(list(parser.first_options.items())[:2])
     assert chosen, f"{listing_url} offers no filters"
     return f"{listing_url}?{urlencode(chosen)}"
-
-
-@pytest.fixture(scope="session")
-def served_site(pytestconfig):
-    return served_demo_site(pytestconfig)
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,9 @@ import os
 import pytest
 
 from tests.browser.conftest import CHROMIUM_ARGS, DEFAULT_CHROMIUM, PHONE_VIEWPORT
+from tests.served_site import USER_AGENT
 
 from .conftest import NODE_MODULES, one_page_per_kind, require_tool
-from .served_site import USER_AGENT
 
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

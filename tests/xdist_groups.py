@@ -3,8 +3,8 @@
 pytest-xdist tells its scheduler a test's group by appending "@<group>" to the
 test's node id. Since pytest 9.2 the node id is made from a structured id that
 xdist does not change, so the groups silently fall apart
-(pytest-dev/pytest-xdist#1386) and every process would serve its own demo site
-and start its own browser. Both conftests here call this after xdist's own hook:
+(pytest-dev/pytest-xdist#1386) and every process would serve its own demo site.
+tests/conftest.py calls this after xdist's own hook:
 it appends the suffix where pytest 9.2 reads it, and does nothing where xdist's
 suffix took, or without --dist loadgroup.
 """

@@ -7,9 +7,10 @@ readers' browsers, feed readers and crawlers do, and never touch the test
 database. The script keeps its build in .cache/demo-site/, so a run with the same
 code and demo content starts it in seconds.
 
-One site serves a whole test process: it starts when a test first asks for it and
-stops when the run ends. Under pytest-xdist its tests share the xdist group
-"served-site", so one process runs them all.
+One site serves a whole test process (the session fixture `served_site` in
+tests/conftest.py): it starts when a test first asks for it and stops when the
+run ends. Under pytest-xdist its tests share the xdist group "served-site", so
+one process runs them all.
 """
 
 import json
@@ -21,13 +22,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlencode, urljoin
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT_SECONDS = 900
 # The validators fetch as a tool, so the site's view counts leave them out.
 USER_AGENT = "site-validators (+linkchecker, Nu HTML Checker, axe-core)"
@@ -145,27 +147,19 @@ def _stop(process):
         process.kill()
 
 
-_this_process = {}
-
-
-def served_demo_site(config):
-    """The demo site of this test process, started on first use and stopped when the run ends.
+@contextmanager
+def served_demo_site():
+    """The demo site, served until the block ends.
 
     A developer can point the tests at a demo site already running instead:
     DEMO_SITE="<base URL> <manifest path>", as scripts/demo_site.py printed them.
     """
-    if "failure" in _this_process:
-        pytest.fail(_this_process["failure"], pytrace=False)
-    if "site" not in _this_process:
-        if os.environ.get("DEMO_SITE"):
-            base_url, manifest_path = os.environ["DEMO_SITE"].split()
-            manifest = json.loads(Path(manifest_path).read_text())
-        else:
-            try:
-                process, base_url, manifest = _start_demo_site()
-            except pytest.fail.Exception as failure:
-                _this_process["failure"] = str(failure)
-                raise
-            config.add_cleanup(lambda: _stop(process))
-        _this_process["site"] = ServedSite(base_url, manifest)
-    return _this_process["site"]
+    if os.environ.get("DEMO_SITE"):
+        base_url, manifest_path = os.environ["DEMO_SITE"].split()
+        yield ServedSite(base_url, json.loads(Path(manifest_path).read_text()))
+        return
+    process, base_url, manifest = _start_demo_site()
+    try:
+        yield ServedSite(base_url, manifest)
+    finally:
+        _stop(process)
