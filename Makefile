@@ -5,8 +5,8 @@
 #               database tests again on PostgreSQL (a throwaway cluster unless DATABASE_URL
 #               names one): what CI runs
 #
-# Everything runs inside .venv, which is created and (re)installed on demand: the
-# project is reinstalled only when pyproject.toml is newer than .venv/.installed.
+# Everything runs inside .venv, which is created and (re)installed on demand from the
+# hashed lock file requirements/dev.txt, only when it is newer than .venv/.installed.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -55,6 +55,7 @@ MESSAGES_IGNORE := --ignore=$(VENV) --ignore=node_modules --ignore=static_collec
 	--ignore=media --ignore=htmlcov --ignore=tests --ignore=benchmarks --ignore=.test-media
 
 .PHONY: help venv run test system-packages lint format check check-migrations check-deploy \
+	check-lock lock \
 	pytest pytest-sqlite pytest-postgres coverage messages compilemessages translations \
 	clean distclean
 
@@ -69,6 +70,8 @@ help:
 	@echo "make check            manage.py check with the test settings"
 	@echo "make check-migrations fail if a model change has no migration"
 	@echo "make check-deploy     manage.py check --deploy with production settings"
+	@echo "make lock             rewrite the hashed lock files in requirements/ from pyproject.toml"
+	@echo "make check-lock       fail if requirements/*.txt no longer match pyproject.toml"
 	@echo "make pytest           only the pytest suite, on DATABASE_URL (PYTEST_ARGS=... to narrow it)"
 	@echo "make coverage         the suite on SQLite with coverage of every app (htmlcov/)"
 	@echo "make messages         update the Thai translation catalogues (makemessages -l th)"
@@ -91,12 +94,16 @@ $(PY):
 		echo "error: could not create $(VENV); on Debian/Ubuntu: apt-get install python3-venv" >&2; \
 		exit 1; }
 
-$(STAMP): pyproject.toml | $(PY)
+# Installs exactly what requirements/dev.txt locks, each file checked against its hash;
+# scripts/lock.sh rewrites the lock after a change to pyproject.toml.
+LOCK := requirements/dev.txt
+
+$(STAMP): $(LOCK) | $(PY)
 	@if ! $(PY) -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] < (3, 13)))'; then \
 		echo "error: $(VENV) was made with Python $$($(PY) -c 'import platform; print(platform.python_version())')," \
 			"this project needs 3.11 or 3.12; run: make distclean" >&2; \
 		exit 1; fi
-	$(PY) -m pip install --disable-pip-version-check --no-input -e ".[dev]"
+	$(PY) -m pip install --disable-pip-version-check --no-input --require-hashes -r $(LOCK)
 	@touch $@
 
 venv: $(STAMP)
@@ -146,7 +153,7 @@ test: system-packages
 	@rm -f .test-phases
 	@scripts/phase.sh "virtualenv and npm" $(MAKE) venv translations node_modules/.installed
 	@scripts/phase.sh "linters" $(MAKE) lint
-	@scripts/phase.sh "Django checks" $(MAKE) check check-migrations check-deploy
+	@scripts/phase.sh "Django checks" $(MAKE) check check-migrations check-deploy check-lock
 	@scripts/phase.sh "tests on SQLite" $(MAKE) pytest-sqlite
 	@scripts/phase.sh "tests on PostgreSQL" $(MAKE) pytest-postgres
 	@scripts/phase.sh --summary
@@ -168,6 +175,13 @@ format: venv
 
 check: venv translations
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
+
+# The lock files still match pyproject.toml (asks the package index, changes nothing).
+check-lock: venv
+	scripts/lock.sh --check
+
+lock: venv
+	scripts/lock.sh
 
 check-migrations: venv
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run

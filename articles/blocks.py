@@ -5,7 +5,10 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+# Every rich text readers see offers these and nothing else: embeds and pictures
+# are blocks of their own (EmbedBlock, CaptionedImageBlock), which go through the
+# consent gate (privacy.embeds) and the responsive images (core.images).
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -26,7 +29,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
     class Meta:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.db import DatabaseError, models, transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -244,28 +245,22 @@ def serve_file(request, page, key, inline=False):
     if file_format is None or (inline and not file_format.readable_in_browser):
         raise Http404
     document = getattr(page, file_format.key)
-    if document is None:
+    # Wagtail still serves a page past its expiry until the scheduler unpublishes it.
+    if document is None or (page.expire_at and page.expire_at <= timezone.now()):
         raise Http404
     # The document's own collection may be private too (Wagtail's login or password).
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(document, request)
         if isinstance(result, HttpResponse):
             return result
-    try:
-        file = document.file.open("rb")
-    except (OSError, ValueError):
-        logger.warning("The file of document %s is missing", document.pk, exc_info=True)
-        raise Http404 from None
+    from .documents import file_response
 
+    disposition = content_disposition("inline" if inline else "attachment", page, file_format)
+    try:
+        response = file_response(request, document, disposition, file_format.content_type)
+    except Http404:
+        logger.warning("The file of document %s is missing", document.pk)
+        raise
     if is_counted_request(request):
         count_download(page.pk, file_format.key)
-
-    response = FileResponse(file, content_type=file_format.content_type)
-    response["Content-Disposition"] = content_disposition(
-        "inline" if inline else "attachment", page, file_format
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Not for shared caches: they would hand out a private page's file, and
-    # downloads they answered would not be counted.
-    response["Cache-Control"] = "private"
     return response

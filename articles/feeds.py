@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.addresses import absolute_uri
 from core.navigation import site_name
+from core.visibility import readable_pages
 
 from .ebooks import PDF
 from .models import (
@@ -207,14 +208,9 @@ def feed_pages(scope):
         queryset = Page.objects.descendant_of(scope.home).type(
             *(section.page_model for section in SECTIONS.values())
         )
-    queryset = (
-        queryset.live()
-        .public()
-        .filter(locale_id=scope.home.locale_id)
-        .order_by(
-            Coalesce("first_published_at", "last_published_at").desc(nulls_last=True),
-            F("pk").desc(),
-        )
+    queryset = queryset.filter(readable_pages(), locale_id=scope.home.locale_id).order_by(
+        Coalesce("first_published_at", "last_published_at").desc(nulls_last=True),
+        F("pk").desc(),
     )
     if scope.section is None:
         queryset = queryset.specific()

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.visibility import readable_pages
 from network.links import partner_links, topic_links
 from network.models import PartnerOrganisation, Programme, Province, Topic
 from thai.dates import is_thai
@@ -62,7 +63,7 @@ class ListingFilter(forms.Form):
         self.section = section
         self.request = request
         self.page_model = section.listing_model
-        self.section_pages = self.page_model.objects.live().child_of(section)
+        self.section_pages = self.page_model.objects.filter(readable_pages()).child_of(section)
         for name in list(self.fields):
             if name not in section.filter_names:
                 del self.fields[name]

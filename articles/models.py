@@ -24,12 +24,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.visibility import readable_pages
 from network.links import prefetch_for_cards, related_pages_by_links
 from network.models import PartnerLink, Province, TopicLink
 from thai.slugs import ThaiSlugMixin
 
 from . import ebooks, opds  # ebooks also defines the EbookDownloadCount model
 from .blocks import (
+    RICH_TEXT_FEATURES,
     AgreementBlock,
     BodyBlock,
     IndicatorBlock,
@@ -71,7 +73,7 @@ class ListingPage(ThaiSlugMixin, Page):
 
     def listing_queryset(self, request):
         model = self.listing_model
-        return model.objects.live().child_of(self).order_by(*self.listing_order)
+        return model.objects.filter(readable_pages()).child_of(self).order_by(*self.listing_order)
 
     def serve(self, request, *args, **kwargs):
         # The filter form sends every select, chosen or not; dropping the empty
@@ -174,7 +176,7 @@ class ContentPage(ThaiSlugMixin, Page):
             exclude = {self.pk, *(page.pk for page in chosen)}
             chosen += (
                 type(self)
-                .objects.live()
+                .objects.filter(readable_pages())
                 .sibling_of(self)
                 .exclude(pk__in=exclude)
                 .order_by(f"-{self.date_field}", "-pk")[:missing]
@@ -398,7 +400,7 @@ class EventSummaryPage(ContentPage):
     objectives = StreamField(
         [("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True
     )
-    activities = RichTextField(_("activities"), blank=True)
+    activities = RichTextField(_("activities"), blank=True, features=RICH_TEXT_FEATURES)
     body = StreamField(BodyBlock(), verbose_name=_("outputs and outcomes"), blank=True)
     indicators = StreamField(IndicatorBlock(), verbose_name=_("indicators"), blank=True)
     problems = StreamField(
@@ -407,7 +409,7 @@ class EventSummaryPage(ContentPage):
     agreements = StreamField(
         [("agreement", AgreementBlock())], verbose_name=_("agreements"), blank=True
     )
-    next_steps = RichTextField(_("next steps"), blank=True)
+    next_steps = RichTextField(_("next steps"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -629,9 +631,7 @@ class EbookPage(ebooks.ServedRoutablePageMixin, ContentPage):
     isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validate_isbn])
     page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="th")
-    summary = RichTextField(
-        _("summary"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
-    )
+    summary = RichTextField(_("summary"), blank=True, features=RICH_TEXT_FEATURES)
     table_of_contents = StreamField(
         [("chapter", TocEntryBlock())], verbose_name=_("table of contents"), blank=True
     )

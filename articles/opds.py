@@ -20,6 +20,7 @@ from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
 from core.addresses import absolute_uri
+from core.visibility import readable_pages
 
 ACQUISITION_FEED_TYPE = "application/atom+xml;profile=opds-catalog;kind=acquisition"
 ENTRIES_PER_PAGE = 50
@@ -144,8 +145,7 @@ def catalogue_queryset(index):
 
     has_a_file = Q(pdf__isnull=False) | Q(epub__isnull=False)
     return (
-        EbookPage.objects.live()
-        .public()
+        EbookPage.objects.filter(readable_pages())
         .child_of(index)
         .filter(has_a_file, locale_id=index.locale_id)
         .select_related("locale", "pdf", "epub", "publisher")

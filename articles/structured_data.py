@@ -104,7 +104,7 @@ def _file(ebook_file, reader):
     return without_blanks(
         {
             "@type": "MediaObject",
-            "contentUrl": reader.absolute(ebook_file.document.url),
+            "contentUrl": reader.absolute(ebook_file.download_url),
             "encodingFormat": ebook_file.file_format.content_type,
             "contentSize": f"{size} B" if size else "",
         }

@@ -1,8 +1,16 @@
 """Which page views are counted: a reader's own GET of a live article, event
 summary or e-book page that was served in full."""
 
+import logging
+
+from django.db import DatabaseError
+
+from core.lock_waits import brief_lock_wait
+
 from .bots import is_counted_request
 from .models import PageViewCount
+
+logger = logging.getLogger(__name__)
 
 # The pages that show their count to readers; nothing else is counted, since a
 # number nobody reads is not worth keeping.
@@ -26,5 +34,13 @@ def is_reader_view(page, request, response):
 
 
 def count_view(page, request, response):
-    if is_reader_view(page, request, response):
-        PageViewCount.add_view(page.pk)
+    """Count a reader's view. Never changes the answer: a counter that cannot
+    write soon (a locked database, a long migration) logs it and the page is
+    served uncounted."""
+    if not is_reader_view(page, request, response):
+        return
+    try:
+        with brief_lock_wait():
+            PageViewCount.add_view(page.pk)
+    except DatabaseError:
+        logger.warning("The view of page %s could not be counted", page.pk, exc_info=True)

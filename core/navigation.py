@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from core.addresses import absolute_uri
 from core.models import SiteIdentity
+from core.visibility import readable_pages
 from network.models import PartnerIndexPage
 
 LanguageLink = namedtuple("LanguageLink", ["code", "name", "url", "is_current"])
@@ -76,9 +77,9 @@ def live_translations(context):
         roots, pages = {}, {}
         keys = {key for key in (root_key, page_key) if key is not None}
         if keys:
-            for translation in (
-                Page.objects.filter(translation_key__in=keys).live().select_related("locale")
-            ):
+            for translation in Page.objects.filter(
+                readable_pages(), translation_key__in=keys
+            ).select_related("locale"):
                 code = translation.locale.language_code
                 if translation.translation_key == root_key:
                     roots[code] = translation
@@ -114,7 +115,9 @@ def home_children(context):
     cache = request_cache(context.get("request"))
     if "home_children" not in cache:
         home = site_home(context)
-        cache["home_children"] = list(home.get_children().live()) if home is not None else []
+        cache["home_children"] = (
+            list(home.get_children().filter(readable_pages())) if home is not None else []
+        )
     return cache["home_children"]
 
 
@@ -267,7 +270,9 @@ def partner_index(request, locale_id):
     """The live partner directory in a language, or None."""
     cache = request_cache(request).setdefault("partner_indexes", {})
     if locale_id not in cache:
-        cache[locale_id] = PartnerIndexPage.objects.live().filter(locale_id=locale_id).first()
+        cache[locale_id] = PartnerIndexPage.objects.filter(
+            readable_pages(), locale_id=locale_id
+        ).first()
     return cache[locale_id]
 
 

@@ -20,6 +20,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core.addresses import absolute_uri
+from core.visibility import readable_pages
 from network.links import partner_links
 from network.models import PartnerIndexPage, PartnerOrganisation, StoryFormPage
 
@@ -57,8 +58,7 @@ class SiteSitemap(Sitemap):
         ).values_list("path", flat=True)
         in_site = reduce(or_, (Q(path__startswith=path) for path in root_paths), Q(pk__in=[]))
         return (
-            Page.objects.live()
-            .public()
+            Page.objects.filter(readable_pages())
             .filter(in_site)
             .not_type(*NOINDEX_PAGE_TYPES)
             .select_related("locale")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 def robots_txt(request):
     """Crawlers may read every page but the admin and the search results, whose
     combinations of words and filters are endless and say nothing new."""
-    disallowed = [reverse("wagtailadmin_home"), reverse("admin:index")]
+    disallowed = [reverse("wagtailadmin_home")]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             search_path = reverse("search:search")
@@ -35,7 +35,10 @@ def server_error(request, template_name="500.html"):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     try:
         with translation.override(language):
-            body = loader.render_to_string(template_name)
+            # The nonce lets the page's own <style> through the policy.
+            body = loader.render_to_string(
+                template_name, {"csp_nonce": getattr(request, "csp_nonce", "")}
+            )
     except Exception:  # an error page that fails in turn would leave the reader nothing
         body = SERVER_ERROR_FALLBACK
     return HttpResponseServerError(body)

@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from .rich_text import ResponsiveImageEmbedHandler
 from .share_images import CanvasOperation
 
 
@@ -7,3 +8,9 @@ from .share_images import CanvasOperation
 def register_share_image_operations():
     # Link previews show covers and logos whole on a canvas (core/share_images.py).
     return [("canvas", CanvasOperation)]
+
+
+# Runs after wagtail.images registers its handler for the same embed type.
+@hooks.register("register_rich_text_features", order=100)
+def show_rich_text_images_responsively(features):
+    features.register_embed_type(ResponsiveImageEmbedHandler)

@@ -13,6 +13,7 @@ from articles.models import (
     EventSummaryPage,
     prefetch_images,
 )
+from core.visibility import readable_pages
 from network.links import localized, prefetch_for_cards
 from network.models import PartnerIndexPage
 
@@ -55,7 +56,7 @@ class HomePage(Page):
         children = {
             type(page): page
             for page in self.get_children()
-            .live()
+            .filter(readable_pages())
             .specific()
             .filter(
                 content_type__model__in=["articleindexpage", "eventindexpage", "ebookindexpage"]
@@ -72,7 +73,7 @@ class HomePage(Page):
             if index_page is None:
                 continue
             latest = list(
-                page_class.objects.live()
+                page_class.objects.filter(readable_pages())
                 .child_of(index_page)
                 .order_by(f"-{page_class.date_field}", "-pk")[:LATEST_PER_SECTION]
             )
@@ -87,7 +88,8 @@ class HomePage(Page):
         chosen_pages = [
             item.featured_page for item in self.featured_items.select_related("featured_page")
         ]
-        featured = [page for page in localized(chosen_pages, self.locale) if page.live]
+        # An editor may feature a page that is later made private or unpublished.
+        featured = localized(chosen_pages, self.locale, readable_pages())
         context["featured"] = prefetch_for_cards(featured)
         chosen_partners = [
             item.partner for item in self.featured_partners.select_related("partner")
@@ -95,7 +97,9 @@ class HomePage(Page):
         partners = localized(chosen_partners, self.locale)
         prefetch_images(partners, "logo")
         context["partner_strip"] = partners
-        context["partner_index"] = PartnerIndexPage.objects.live().child_of(self).first()
+        context["partner_index"] = (
+            PartnerIndexPage.objects.filter(readable_pages()).child_of(self).first()
+        )
         context["sections"] = self.sections()
         return context
 

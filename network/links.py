@@ -14,6 +14,8 @@ from operator import or_
 from django.db.models import Count, F, Max, Q
 from wagtail.models import Page
 
+from core.visibility import readable_pages
+
 
 @dataclass(frozen=True)
 class LinkSource:
@@ -49,7 +51,7 @@ class LinkSource:
         return self.model.objects.all()
 
     def live(self):
-        return self.model.objects.filter(**{self.page_lookup("live"): True})
+        return self.model.objects.filter(readable_pages(self.page_field))
 
 
 def _any_of(conditions):
@@ -214,9 +216,10 @@ def related_pages_by_links(page, partner_ids, topic_ids, exclude_ids, limit):
     return specific_pages_in_order(ranked[:limit])
 
 
-def localized(objects, locale):
+def localized(objects, locale, condition=None):
     """The translations of `objects` (pages or snippets) in `locale`, in the same
-    order, in one query; objects with no translation there are left out."""
+    order, in one query; objects with no translation there, or whose translation
+    does not meet `condition`, are left out."""
     if not objects:
         return []
     queryset = type(objects[0]).objects.filter(
@@ -224,6 +227,8 @@ def localized(objects, locale):
     )
     if isinstance(objects[0], Page):
         queryset = Page.objects.filter(pk__in=queryset.values("pk")).specific()
+    if condition is not None:
+        queryset = queryset.filter(condition)
     translations = {item.translation_key: item for item in queryset}
     found = [translations.get(obj.translation_key) for obj in objects]
     return [item for item in found if item is not None]

@@ -18,6 +18,8 @@ from wagtail.embeds.exceptions import EmbedException
 
 from core.navigation import request_cache
 
+from .consent import MEDIA, consent_for
+
 PROVIDERS = {
     "youtube.com": "YouTube",
     "youtu.be": "YouTube",
@@ -92,3 +94,16 @@ def next_embed_number(request):
     numbers = request_cache(request)
     numbers["embeds"] = numbers.get("embeds", 0) + 1
     return numbers["embeds"]
+
+
+def gated_embed_context(request, value):
+    """What privacy/embed.html needs: the iframe if the reader allows external
+    media, else the placeholder."""
+    allowed = request is not None and consent_for(request).allows(MEDIA)
+    return {
+        "request": request,
+        "embed": embed_for_reader(value),
+        "allowed": allowed,
+        "anchor": f"embed-{next_embed_number(request)}",
+        "next_url": request.get_full_path() if request is not None else "/",
+    }

@@ -1,6 +1,17 @@
+from contextvars import ContextVar
+
 from django.utils.cache import patch_vary_headers
 
 from .consent import READ_ATTRIBUTE
+
+# Rich text is expanded without a template context (Wagtail's embed handlers get
+# only the tag's attributes), yet an embed in it must follow the reader's consent.
+_request_being_served = ContextVar("request_being_served", default=None)
+
+
+def request_being_served():
+    """The request whose response is being made, or None outside one."""
+    return _request_being_served.get()
 
 
 class ConsentVaryMiddleware:
@@ -12,8 +23,12 @@ class ConsentVaryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Template responses are rendered before they come back up the middleware.
-        response = self.get_response(request)
+        token = _request_being_served.set(request)
+        try:
+            # Template responses are rendered before they come back up the middleware.
+            response = self.get_response(request)
+        finally:
+            _request_being_served.reset(token)
         if getattr(request, READ_ATTRIBUTE, False):
             patch_vary_headers(response, ("Cookie",))
         return response

@@ -19,6 +19,9 @@ class SearchTermDailyCount(models.Model):
     date = models.DateField(_("date"))
     searches = models.PositiveIntegerField(_("searches"), default=0)
     searches_without_results = models.PositiveIntegerField(_("searches without results"), default=0)
+    # How many different clients searched it that day (SearchTermClient), so
+    # that one client repeating a search cannot make it a suggestion.
+    clients = models.PositiveIntegerField(_("different searchers"), default=0)
 
     class Meta:
         verbose_name = _("search term count")
@@ -40,6 +43,32 @@ class SearchTermDailyCount(models.Model):
             models.Index(fields=["language", "date"], name="search_term_language_date"),
             models.Index(fields=["date"], name="search_term_date"),
         ]
+
+    def __str__(self):
+        return f"{self.term} ({self.language}, {self.date})"
+
+
+class SearchTermClient(models.Model):
+    """That someone searched a term on a day, under a keyed hash of their
+    address and that day (search.stats), to count each client once.
+
+    The hash changes every day and cannot be reversed without the site's
+    secret key; rows are deleted after a day or two (search.stats).
+    """
+
+    term = models.CharField(max_length=TERM_MAX_LENGTH)
+    language = models.CharField(max_length=20)
+    date = models.DateField()
+    client = models.CharField(max_length=64)
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "language", "date", "client"], name="search_term_client_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["date"], name="search_term_client_date")]
 
     def __str__(self):
         return f"{self.term} ({self.language}, {self.date})"

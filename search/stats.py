@@ -1,9 +1,12 @@
 """Counts of what readers search for, kept without anything that identifies a reader.
 
 A search adds one to a counter for its term, language and day, nothing else:
-no IP address, session, user, user agent or time of day is read or stored.
-Editors see the counts in the admin (Reports → What readers search for) and
-the public search page suggests the popular terms.
+no IP address, session, user, user agent or time of day is stored. To count
+how many different clients searched a term, a keyed hash of the client's
+address and the day is kept for a day or two (SearchTermClient), and nothing
+else about them. Editors see the counts in the admin (Reports → What readers
+search for) and the public search page suggests the terms that several
+different clients searched.
 """
 
 import datetime
@@ -12,18 +15,23 @@ import re
 import unicodedata
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import F, Max, Sum
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_supported_language_variant
 
 from thai.text import normalise
 
-from .models import TERM_MAX_LENGTH, SearchTermDailyCount
+from .models import TERM_MAX_LENGTH, SearchTermClient, SearchTermDailyCount
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 365
+DEFAULT_MIN_CLIENTS_TO_SUGGEST = 3
+# Yesterday's hashes are kept so that a search just after midnight is not
+# mistaken for a new client; older ones have no use.
+CLIENT_HASH_DAYS = 2
 
 # Readers paste their own details into a search box (an email address to find
 # a donation receipt, a phone number or national ID to find a registration).
@@ -70,8 +78,17 @@ def _counted_language(language):
         return ""
 
 
-def record_search(query: str, language: str, result_count: int) -> None:
-    """Count one search for `query` in `language` today.
+def client_key(address, day):
+    """A keyed hash of the client's address that is different every day, so
+    that no two days' hashes can be linked, and nothing without SECRET_KEY
+    can test an address against it."""
+    return salted_hmac("search.stats.client", f"{address} {day.isoformat()}").hexdigest()[:32]
+
+
+def record_search(query: str, language: str, result_count: int, client: str | None = None) -> None:
+    """Count one search for `query` in `language` today, by the client at the
+    address `client` (core.clients; None when it is not known, and then the
+    search counts but not as a different client).
 
     Never raises because of the database: a reader's search must not fail
     because its counter did, so a failure is logged and the search goes
@@ -84,22 +101,45 @@ def record_search(query: str, language: str, result_count: int) -> None:
     if not language:
         return
     found_nothing = 0 if result_count and result_count > 0 else 1
+    day = timezone.localdate()
     try:
-        _increment(term, language, timezone.localdate(), found_nothing)
+        _increment(term, language, day, found_nothing, client and client_key(client, day))
     except DatabaseError:
         logger.warning("A search could not be counted", exc_info=True)
 
 
-def _increment(term, language, day, found_nothing):
+def _first_search_by(key, term, language, day):
+    """Note that the client searched the term today; False if they had already.
+
+    One statement that inserts or does nothing (SQLite and PostgreSQL alike),
+    rather than a savepoint, an INSERT and a rollback for every repeat search.
+    """
+    table = connection.ops.quote_name(SearchTermClient._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (term, language, date, client) "  # noqa: S608 - the model's own table
+            "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [term, language, day, key],
+        )
+        inserted = cursor.rowcount == 1
+    if inserted:
+        stale = day - datetime.timedelta(days=CLIENT_HASH_DAYS)
+        SearchTermClient.objects.filter(date__lte=stale).delete()
+    return inserted
+
+
+def _increment(term, language, day, found_nothing, key):
     rows = SearchTermDailyCount.objects.filter(term=term, language=language, date=day)
-    changes = {
-        "searches": F("searches") + 1,
-        "searches_without_results": F("searches_without_results") + found_nothing,
-    }
     # A savepoint of its own, so a failure here never breaks a transaction the
     # caller may be in. The UPDATE adds in the database, so two requests at
     # once both count; update_or_create would read, add in Python and lose one.
     with transaction.atomic():
+        new_client = 1 if key and _first_search_by(key, term, language, day) else 0
+        changes = {
+            "searches": F("searches") + 1,
+            "searches_without_results": F("searches_without_results") + found_nothing,
+            "clients": F("clients") + new_client,
+        }
         if rows.update(**changes):
             return
         try:
@@ -110,6 +150,7 @@ def _increment(term, language, day, found_nothing):
                     date=day,
                     searches=1,
                     searches_without_results=found_nothing,
+                    clients=new_client,
                 )
         except IntegrityError:
             # Another request created today's row between our UPDATE and
@@ -118,17 +159,20 @@ def _increment(term, language, day, found_nothing):
             rows.update(**changes)
 
 
-# A term is shown to other readers only once several searches were made for
-# it, so that one reader's query never appears on the page.
-MIN_SEARCHES_TO_SUGGEST = 3
+def min_clients_to_suggest():
+    return getattr(settings, "SEARCH_POPULAR_MIN_CLIENTS", DEFAULT_MIN_CLIENTS_TO_SUGGEST)
 
 
 def popular_searches(language: str, limit: int = 5, days: int = 30) -> list[str]:
-    """The terms searched most in `language` over the last `days` days that
-    found something, most searched first, ties in alphabetical order.
+    """The terms in `language` over the last `days` days that found something
+    and that, on one day at least, SEARCH_POPULAR_MIN_CLIENTS different clients
+    searched: so one reader's query never appears on the page, and one client
+    repeating a term, or coming back to it day after day, cannot plant it.
+    Most different searchers first, then most searches, then alphabetical.
 
     Only suggestions: an empty list rather than an error if the database
-    cannot answer, so the search page still works.
+    cannot answer, so the search page still works. Only SELECTs: no
+    transaction, which on SQLite (IMMEDIATE) would take the write lock.
     """
     language = _counted_language(language)
     if not language or limit <= 0 or days <= 0:
@@ -139,17 +183,18 @@ def popular_searches(language: str, limit: int = 5, days: int = 30) -> list[str]
         .annotate(
             total_searches=Sum("searches"),
             total_without_results=Sum("searches_without_results"),
+            total_clients=Sum("clients"),
+            most_clients_in_a_day=Max("clients"),
         )
         .filter(
             total_searches__gt=F("total_without_results"),
-            total_searches__gte=MIN_SEARCHES_TO_SUGGEST,
+            most_clients_in_a_day__gte=min_clients_to_suggest(),
         )
-        .order_by("-total_searches", "term")
+        .order_by("-total_clients", "-total_searches", "term")
         .values_list("term", flat=True)[:limit]
     )
     try:
-        with transaction.atomic():
-            return list(terms)
+        return list(terms)
     except DatabaseError:
         logger.warning("Popular searches could not be read", exc_info=True)
         return []
@@ -163,4 +208,6 @@ def purge_old_counts(days):
     """Delete the counts from before the last `days` days; how many rows went."""
     cutoff = window_start(days)
     deleted, _by_model = SearchTermDailyCount.objects.filter(date__lt=cutoff).delete()
+    stale = timezone.localdate() - datetime.timedelta(days=CLIENT_HASH_DAYS)
+    SearchTermClient.objects.filter(date__lte=stale).delete()
     return deleted, cutoff

@@ -6,6 +6,7 @@ import difflib
 from django.core.cache import cache
 from wagtail.models import Page
 
+from core.visibility import readable_pages
 from network.models import PartnerOrganisation, Province, Topic
 from thai.text import normalise
 
@@ -36,8 +37,7 @@ def vocabulary(locale):
             *PartnerOrganisation.objects.filter(locale=locale).values_list("name", flat=True),
             *Province.objects.values_list("name_th", flat=True),
             *Province.objects.values_list("name_en", flat=True),
-            *Page.objects.live()
-            .filter(locale=locale, depth__gt=1)
+            *Page.objects.filter(readable_pages(), locale=locale, depth__gt=1)
             .order_by("-first_published_at")
             .values_list("title", flat=True)[:RECENT_TITLES],
         ]

@@ -7,6 +7,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.clients import client_address
+from core.visibility import readable_pages
 from network.models import PartnerOrganisation
 
 from .facets import Filters, build_facets
@@ -73,7 +75,9 @@ def search(request):
     }
     results = Page.objects.none()
     if terms:
-        pages = filters.apply(Page.objects.live().public().filter(locale=locale))
+        # Search backends filter only on indexed fields, so the condition goes in as ids.
+        readable = Page.objects.filter(readable_pages()).values("pk")
+        pages = filters.apply(Page.objects.live().filter(locale=locale, id__in=readable))
         results = pages.specific().search(terms)
     paginator = Paginator(results, settings.LISTING_PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -100,7 +104,7 @@ def search(request):
             context["suggestions"] = respelled(terms, locale)
         # A reader turning pages or narrowing by facets is still on one search.
         if not filters and "page" not in request.GET:
-            record_search(query, get_language(), paginator.count)
+            record_search(query, get_language(), paginator.count, client_address(request))
     if query and not paginator.count:
         context["popular_searches"] = popular_searches(get_language())
     return render(request, "search/search.html", context)

@@ -1,6 +1,9 @@
+import importlib
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.urls import clear_url_caches
 from django.utils import translation
 from wagtail.models import Locale, Site
 
@@ -89,3 +92,17 @@ def story_settings(settings, tmp_path):
     settings.STORY_UPLOADS_ROOT = tmp_path / "story-uploads"
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings
+
+
+@pytest.fixture
+def media_route(settings):
+    """The /media/ route that SERVE_MEDIA adds, for tests that fetch uploaded files."""
+    import config.urls
+
+    settings.SERVE_MEDIA = True
+    importlib.reload(config.urls)
+    clear_url_caches()
+    yield
+    settings.SERVE_MEDIA = False
+    importlib.reload(config.urls)
+    clear_url_caches()

@@ -247,8 +247,24 @@ class InformationPageFactory(wagtail_factories.PageFactory):
     )
 
 
+# The `html` of real oEmbed answers, as the providers send it (only the video's id
+# and title change): what Wagtail keeps, and what the consent gate holds back.
+YOUTUBE_OEMBED_HTML = (
+    '<iframe width="200" height="113" src="https://www.youtube.com/embed/{id}?feature=oembed" '
+    'frameborder="0" allow="accelerometer; autoplay; clipboard-write; encrypted-media; '
+    'gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" '
+    'allowfullscreen title="{title}"></iframe>'
+)
+VIMEO_OEMBED_HTML = (
+    '<iframe src="https://player.vimeo.com/video/{id}?app_id=122963" width="640" height="360" '
+    'frameborder="0" allow="autoplay; fullscreen; picture-in-picture; clipboard-write; '
+    'encrypted-media; web-share" referrerpolicy="strict-origin-when-cross-origin" '
+    'title="{title}"></iframe>'
+)
+
+
 class EmbedFactory(DjangoModelFactory):
-    """An embed as Wagtail keeps it after asking the provider (so no request leaves)."""
+    """A YouTube video as Wagtail keeps it after asking YouTube (so no request leaves)."""
 
     class Meta:
         model = Embed
@@ -261,11 +277,18 @@ class EmbedFactory(DjangoModelFactory):
     width = 200
     height = 113
     html = factory.LazyAttribute(
-        lambda embed: (
-            '<iframe width="200" height="113" '
-            f'src="https://www.youtube-nocookie.com/embed/{embed.url.rsplit("=", 1)[-1]}" '
-            'frameborder="0" allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>'
-        )
+        lambda embed: YOUTUBE_OEMBED_HTML.format(id=embed.url.rsplit("=", 1)[-1], title=embed.title)
+    )
+
+
+class VimeoEmbedFactory(EmbedFactory):
+    url = factory.Sequence(lambda n: f"https://vimeo.com/{76979871 + n}")
+    title = "วงคุยอาสาสมัครชายแดนใต้"
+    provider_name = "Vimeo"
+    width = 640
+    height = 360
+    html = factory.LazyAttribute(
+        lambda embed: VIMEO_OEMBED_HTML.format(id=embed.url.rsplit("/", 1)[-1], title=embed.title)
     )
 
 

@@ -155,9 +155,14 @@ def photo(name="ภาพกิจกรรม.jpg", **options):
 
 
 def pdf_bytes(size=None):
-    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    """A real one-page PDF, padded after its header to `size` bytes if given."""
+    from .factories import pdf_bytes as real_pdf
+
+    body = real_pdf(pages=1)
     if size is not None:
-        body += b"%" + b"0" * max(0, size - len(body) - 1)
+        header, rest = body.split(b"\n", 1)
+        padding = b"%" + b"0" * max(0, size - len(body) - 2) + b"\n"
+        body = header + b"\n" + padding + rest
     return body
 
 

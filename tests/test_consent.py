@@ -127,11 +127,47 @@ def test_the_embed_is_an_iframe_once_external_media_are_allowed(client, article,
     assert not banner_is_open(text)
     iframes = re.findall(r"<iframe[^>]*>", outside_templates(text))
     assert len(iframes) == 1
-    assert "youtube-nocookie.com/embed/" in iframes[0]
+    # YouTube's own player, as YouTube's oEmbed answer has it.
+    video_id = embed.url.rsplit("=", 1)[-1]
+    assert f'src="https://www.youtube.com/embed/{video_id}?feature=oembed"' in iframes[0]
     # The provider's markup is tidied so the page stays valid and the frame has a name.
     assert "frameborder" not in iframes[0]
     assert f'title="{embed.title}"' in iframes[0]
     assert "Cookie" in response["Vary"]
+
+
+PROVIDER_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "facebook.com", "fbcdn.net")
+
+
+@pytest.mark.parametrize(
+    ("embed_factory", "provider", "player"),
+    [
+        (factories.EmbedFactory, "YouTube", "https://www.youtube.com/embed/"),
+        (factories.VimeoEmbedFactory, "Vimeo", "https://player.vimeo.com/video/"),
+    ],
+)
+def test_each_provider_loads_only_after_consent(client, site_tree, embed_factory, provider, player):
+    embed = embed_factory()
+    article = factories.ArticlePageFactory(
+        parent=site_tree["articles"], body=[{"type": "embed", "value": embed.url}]
+    )
+
+    before = outside_templates(html(client.get(path_of(article)))).replace(embed.url, "")
+    assert "<iframe" not in before
+    # Links to the original are fine (the footer links to the foundation's
+    # Facebook page too); nothing the browser fetches by itself may come from them.
+    loaded = re.findall(r"""\b(?:src|srcset|data|poster|action)=["']([^"']*)""", before)
+    loaded += re.findall(r"""<link\b[^>]*\bhref=["']([^"']*)""", before)
+    assert not [url for url in loaded if any(host in url for host in PROVIDER_HOSTS)]
+    placeholder = re.search(r'<div class="embed embed--placeholder".*?</div>', before, re.DOTALL)
+    assert provider in placeholder.group(0)
+
+    choose(client, "media", path_of(article))
+    after = outside_templates(html(client.get(path_of(article))))
+    iframes = re.findall(r"<iframe[^>]*>", after)
+    assert len(iframes) == 1
+    assert f'src="{player}' in iframes[0]
+    assert "frameborder" not in iframes[0]
 
 
 def test_rejecting_keeps_the_placeholder_and_closes_the_banner(client, article):

@@ -38,13 +38,15 @@ def days_ago(days):
     return TODAY - datetime.timedelta(days=days)
 
 
-def count(term, language="th", date=TODAY, searches=1, without_results=0):
+def count(term, language="th", date=TODAY, searches=1, without_results=0, clients=None):
+    """A day's count; each search by a different client unless `clients` says."""
     return SearchTermDailyCount.objects.create(
         term=term,
         language=language,
         date=date,
         searches=searches,
         searches_without_results=without_results,
+        clients=searches if clients is None else clients,
     )
 
 
@@ -188,7 +190,15 @@ def test_nothing_stored_can_identify_a_reader():
     """A guard, not a formality: adding an IP address, session, user, user agent
     or a time finer than a day must fail here and be argued for in review."""
     fields = {field.name for field in SearchTermDailyCount._meta.get_fields()}
-    assert fields == {"id", "term", "language", "date", "searches", "searches_without_results"}
+    assert fields == {
+        "id",
+        "term",
+        "language",
+        "date",
+        "searches",
+        "searches_without_results",
+        "clients",
+    }
     date_field = SearchTermDailyCount._meta.get_field("date")
     assert date_field.get_internal_type() == "DateField"
 
@@ -215,8 +225,8 @@ def test_popular_searches_are_the_most_searched_terms_that_found_something():
 
 
 def test_popular_searches_round_trip_with_recorded_searches():
-    for _ in range(3):
-        record_search("Volunteer", "en", 2)
+    for address in ("203.0.113.1", "203.0.113.2", "2001:db8::3"):
+        record_search("Volunteer", "en", 2, address)
     record_search("Zebra", "en", 0)
     assert popular_searches("en") == ["volunteer"]
 

@@ -18,10 +18,12 @@ from wagtail.models import Page, WorkflowState
 from network.models import StorySubmission, StorySubmissionFile
 from network.stories.admin_urls import submission_admin_url, submission_file_admin_url
 
+from .story_helpers import pdf_bytes
+
 pytestmark = pytest.mark.django_db
 
 INDEX_URL = "/admin/stories/"
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 def jpeg_with_exif(name="ภาพกิจกรรม.jpg"):
@@ -300,6 +302,7 @@ def test_reject_tells_the_partner_and_ends_moderation(
     submission = send_story(story_site)
     workflow_state = submission.page.specific.current_workflow_state
     assert workflow_state is not None
+    page_id = submission.page_id
     mailoutbox.clear()
     reason = "ภาพถ่ายมีใบหน้าเด็กที่ยังไม่ได้รับความยินยอมจากผู้ปกครอง"
 
@@ -314,9 +317,10 @@ def test_reject_tells_the_partner_and_ends_moderation(
     assert submission.rejection_reason == reason
     assert submission.reviewed_by == user
     assert submission.reviewed_at is not None
-    workflow_state.refresh_from_db()
-    assert workflow_state.status == WorkflowState.STATUS_CANCELLED
-    assert Page.objects.get(pk=submission.page_id).live is False
+    # The draft is deleted, and its moderation with it.
+    assert submission.page_id is None
+    assert not Page.objects.filter(pk=page_id).exists()
+    assert not WorkflowState.objects.filter(pk=workflow_state.pk).exists()
     assert reason in response.content.decode()
     assert any(
         message.level_tag == "success" and submission.reference in message.message

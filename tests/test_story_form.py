@@ -354,7 +354,8 @@ def test_a_failed_draft_page_keeps_the_story_and_thanks_the_partner(
 
 def test_a_pdf_is_kept_for_staff_and_not_published(client, story_site, story_settings):
     data = form_data(story_site)
-    data["pdf"] = upload("รายงาน.pdf", pdf_bytes(), "application/pdf")
+    sent = pdf_bytes()
+    data["pdf"] = upload("รายงาน.pdf", sent, "application/pdf")
 
     assert post_story(client, story_site, data).status_code == 302
 
@@ -362,8 +363,9 @@ def test_a_pdf_is_kept_for_staff_and_not_published(client, story_site, story_set
     kept = submission.files.get()
     assert kept.kind == StorySubmissionFile.Kind.PDF
     assert kept.original_name == "รายงาน.pdf"
-    assert kept.size == len(pdf_bytes())
-    assert kept.file.read() == pdf_bytes()
+    assert kept.size == len(sent)
+    assert kept.file.read() == sent
+    assert kept.file.name.endswith(".pdf")
     assert kept.image is None
     assert "รายงาน" not in str(submission.page.specific.body)
 

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage
@@ -162,7 +163,7 @@ def test_running_it_again_does_nothing_more(story_site, story_settings):
     assert "No story submissions are due" in output
 
 
-def test_unpublished_drafts_left_behind_are_named(story_site, story_settings):
+def test_an_unpublished_draft_is_deleted_with_the_personal_data(story_site, story_settings):
     draft = story_site["articles"].add_child(
         instance=ArticlePage(title="งานอาสาเยาวชน", live=False, kind=ArticlePage.Kind.NEWS)
     )
@@ -170,12 +171,11 @@ def test_unpublished_drafts_left_behind_are_named(story_site, story_settings):
         story_site, days_ago=400, status=StorySubmission.Status.REJECTED, page=draft
     )
 
-    output = purge()
+    purge()
 
-    assert (
-        f"Note: 1 unpublished draft page still holds the story and its photos ({old.reference})"
-        in output
-    )
+    assert not Page.objects.filter(pk=draft.pk).exists()
+    old.refresh_from_db()
+    assert old.page_id is None
 
 
 def test_files_that_cannot_be_deleted_fail_the_run(story_site, story_settings, monkeypatch):

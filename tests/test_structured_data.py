@@ -153,7 +153,8 @@ def test_ebook_is_a_book_with_its_files(client, site, language):
     (pdf,) = book["encoding"]
     assert pdf["@type"] == "MediaObject"
     assert pdf["encodingFormat"] == "application/pdf"
-    assert pdf["contentUrl"] == BASE + page.pdf.url
+    # The page's own download route, which checks the page, never /documents/ or /media/.
+    assert pdf["contentUrl"] == BASE + page.download_url("pdf")
     assert client.get(pdf["contentUrl"].removeprefix(BASE)).status_code == 200
 
 

@@ -153,7 +153,13 @@ def test_a_view_costs_one_read_and_one_write(client, pages):
     assert reads_and_writes[0].startswith("UPDATE")
     assert reads_and_writes[1].startswith("SELECT")
     assert [sql[:6] for sql in counter_queries(robot_queries)] == ["SELECT"]
-    assert len(reader_queries) == len(robot_queries) + 1
+
+    # On PostgreSQL the counter's short lock wait is a savepoint of its own
+    # inside the test's transaction (a transaction of its own on the site).
+    def statements(queries):
+        return [q for q in queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+
+    assert len(statements(reader_queries)) == len(statements(robot_queries)) + 1
 
 
 def test_nothing_about_the_reader_is_stored_anywhere(client, pages):

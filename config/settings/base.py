@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "audience",
     "privacy",
     "demo",
+    "staff",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -56,7 +58,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,19 +65,28 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.security_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "privacy.middleware.ConsentVaryMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,9 +166,16 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded images and documents are the web server's job (README); a site run on
 # its own, such as the demo the validators check, can let Django serve them.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Documents (e-book files) are kept outside MEDIA_ROOT and leave only through
+# views that check the page using them (articles.documents); DOCUMENTS_SERVE
+# "x-accel-redirect" (nginx) or "x-sendfile" (Apache) lets the web server send
+# the bytes after the check, from an internal location (README).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private" / "documents"))
+DOCUMENTS_SERVE = os.environ.get("DOCUMENTS_SERVE", "django")
+DOCUMENTS_ACCEL_PREFIX = os.environ.get("DOCUMENTS_ACCEL_PREFIX", "/internal-documents/")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "articles.documents.MediaAndDocumentsStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -200,6 +217,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Always over HTTPS (Wagtail's default follows the page's scheme), the one
+# avatar host the admin's Content-Security-Policy allows.
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Items per page on every public listing.
@@ -218,6 +238,12 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# How many reverse proxies in front of the site append the address they saw to
+# CLIENT_IP_HEADER (core.clients). 0 means REMOTE_ADDR is the client; a wrong
+# number lets senders choose their own address or puts everyone in one bucket.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+
 # Partners' stories (network.stories). Their files wait outside MEDIA_ROOT,
 # which the web server publishes, until staff have reviewed them.
 STORY_UPLOADS_ROOT = Path(os.environ.get("STORY_UPLOADS_ROOT", BASE_DIR / "private" / "stories"))
@@ -228,11 +254,15 @@ STORY_PDF_MAX_BYTES = 20 * 1024 * 1024
 # Stories one network address may send per window (seconds) before HTTP 429.
 STORY_RATE_LIMIT = int(os.environ.get("STORY_RATE_LIMIT", "5"))
 STORY_RATE_LIMIT_WINDOW = int(os.environ.get("STORY_RATE_LIMIT_WINDOW", "3600"))
-# Behind a reverse proxy, the header holding the client's address
-# (e.g. HTTP_X_REAL_IP); empty means REMOTE_ADDR.
-STORY_CLIENT_IP_HEADER = os.environ.get("STORY_CLIENT_IP_HEADER", "")
 # Bots send the form within a second of loading it; people take longer.
 STORY_MIN_FILL_SECONDS = int(os.environ.get("STORY_MIN_FILL_SECONDS", "5"))
+# Anyone may type anyone's address into the form: at most this many
+# confirmations go to one address a day (the stories are saved regardless).
+STORY_CONFIRMATIONS_PER_ADDRESS_PER_DAY = int(
+    os.environ.get("STORY_CONFIRMATIONS_PER_ADDRESS_PER_DAY", "3")
+)
+# Different clients that must search a term on one day before it is suggested.
+SEARCH_POPULAR_MIN_CLIENTS = int(os.environ.get("SEARCH_POPULAR_MIN_CLIENTS", "3"))
 STORY_FORM_MAX_AGE = 24 * 3600
 # Who hears about new stories besides the moderation workflow's groups.
 STORY_MODERATOR_EMAILS = env_list("STORY_MODERATOR_EMAILS")
@@ -246,9 +276,83 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+# Content-Security-Policy (django-csp). Public pages run only the site's own
+# scripts and the one inline script that carries the response's nonce; frames
+# come only from the embed providers the consent gate knows (privacy.embeds).
+# A staff-configured analytics script adds its own origin (privacy_tags).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # Style attributes only: Wagtail's responsive embed wrapper and the
+        # providers' iframes (Facebook's) carry them. <style> needs the nonce.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://www.facebook.com",
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's preview shows the page in a frame of the admin, same origin.
+        "frame-ancestors": [SELF],
+        "report-uri": os.environ.get("CSP_REPORT_URI") or None,
+    },
+}
+# Wagtail's admin writes inline scripts (inline panels, date pickers) and style
+# attributes that no nonce reaches, so under /admin/ those are allowed;
+# everything else stays as tight as on public pages (core.security_policy).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Avatars of staff without an uploaded one; upload previews.
+        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        # The live preview shows the page in a frame beside the editor.
+        "frame-src": [SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Staff sign in at /admin/login/ only (staff app). django-axes checks every
+# attempt first and locks out a username or an address after
+# AXES_FAILURE_LIMIT failures, whichever comes first, for the cool-off.
+from datetime import timedelta  # noqa: E402
+from email.utils import getaddresses  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "staff.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Moderators, Administrators and superusers must pass a second factor (TOTP)
+# before any admin page; off only where an environment turns it off (dev).
+REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# A working day: a staff session left open on a shared computer does not last.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(9 * 3600)))
+SESSION_COOKIE_HTTPONLY = True
+
+# Who gets Django's error emails: ADMINS="Name <email>, other@example.org".
+ADMINS = [
+    (name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address
+]

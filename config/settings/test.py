@@ -6,15 +6,21 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+# Staff tests sign in with force_login; the second factor's own tests turn it on.
+REQUIRE_SECOND_FACTOR = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# One media directory per test process: pytest-xdist runs several at once.
-MEDIA_ROOT = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+# One media directory per test process and run: pytest-xdist runs several
+# processes at once, and two runs may share a checkout.
+TEST_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))[:12]
+MEDIA_ROOT = BASE_DIR / ".test-media" / TEST_RUN / os.environ.get("PYTEST_XDIST_WORKER", "main")
 STORY_UPLOADS_ROOT = MEDIA_ROOT / "private"
+DOCUMENTS_ROOT = MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-documents")
+DOCUMENTS_SERVE = "django"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "articles.documents.MediaAndDocumentsStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

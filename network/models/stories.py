@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from network.stories.storage import get_submission_storage
+from network.stories.storage import get_submission_storage, submission_file_name
 from thai.slugs import ThaiSlugMixin
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -258,8 +258,7 @@ class StorySubmission(models.Model):
 
 def submission_upload_to(instance, filename):
     # The partner's file name is kept in original_name, never in the path.
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{instance.submission.reference}/{secrets.token_hex(12)}.{extension}"
+    return submission_file_name(instance.submission.reference, instance.content_type)
 
 
 class StorySubmissionFile(models.Model):

@@ -37,7 +37,7 @@ from wagtail.permissions import policy_registry
 
 from network.models import StorySubmission, StorySubmissionFile
 
-from . import notifications, processing
+from . import discard, notifications, processing
 
 logger = logging.getLogger(__name__)
 
@@ -307,6 +307,8 @@ class RejectView(
             if workflow_state is not None:
                 # Otherwise the draft stays in moderators' queues, one approval away from going live.
                 workflow_state.cancel(user=self.request.user)
+            # The photos made public for the draft would otherwise stay at their addresses.
+            discard.discard_draft(submission)
 
         sent = bool(submission.email) and notifications.rejection_to_partner(submission)
         if sent:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, MaxValueValidator, MinValueValidator
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -301,8 +302,21 @@ class StoryForm(forms.Form):
             )
         return value
 
-    def clean(self):
-        data = super().clean()
+    def full_clean(self):
+        # A robot's post is refused on the hidden field and the timer alone,
+        # before any field is cleaned: cleaning the photos decodes every one
+        # of them, which a robot could otherwise make the server do for free.
+        if self.is_bound:
+            try:
+                self.check_sent_by_a_person()
+            except ValidationError as refusal:
+                self._errors = ErrorDict()
+                self.cleaned_data = {}
+                self.add_error(None, refusal)
+                return
+        super().full_clean()
+
+    def check_sent_by_a_person(self):
         if self.data.get("website"):
             raise ValidationError(
                 _("The form could not be sent. Please leave the last field empty."),
@@ -321,6 +335,9 @@ class StoryForm(forms.Form):
                 ),
                 code="too_fast",
             )
+
+    def clean(self):
+        data = super().clean()
         if (
             not data.get("partner")
             and not data.get("new_organisation_name")

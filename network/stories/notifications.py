@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import GroupApprovalTask
 
@@ -94,7 +94,32 @@ def email_partner(submission, subject, template, **context):
     )
 
 
+def confirmations_used_today(submission):
+    """How many of today's stories, up to and including this one, give the
+    same address, whatever its case and spacing. Counted on the stories
+    themselves (a day's are few: the rate limit sees to it), in the order
+    they were saved, so stories sent at once cannot all count as the first."""
+    from network.models import StorySubmission
+
+    address = " ".join(submission.email.split()).casefold()
+    day_start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = StorySubmission.objects.filter(submitted_at__gte=day_start, pk__lte=submission.pk)
+    return sum(
+        1
+        for email in today.values_list("email", flat=True)
+        if " ".join(email.split()).casefold() == address
+    )
+
+
 def confirm_to_partner(submission):
+    """The confirmation, unless the address has had its day's share: anyone can
+    type any address into the form, and the story is saved all the same."""
+    if confirmations_used_today(submission) > settings.STORY_CONFIRMATIONS_PER_ADDRESS_PER_DAY:
+        logger.warning(
+            "Story %s saved; no confirmation, as its address had enough today",
+            submission.reference,
+        )
+        return False
     return email_partner(
         submission,
         gettext_noop("We have received your story (reference %(reference)s)"),

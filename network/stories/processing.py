@@ -22,6 +22,7 @@ from wagtail.utils.file import hash_filelike
 from network.models import StorySubmission, StorySubmissionFile
 from network.models.stories import new_reference
 
+from .storage import EXTENSIONS, random_file_name
 from .text import clean_line, paragraph_html, paragraphs
 from .uploads import reencode_photo
 
@@ -115,11 +116,12 @@ def story_collection():
 def create_image(photo, submission, number, collection):
     with photo.file.open("rb") as source:
         data = source.read()
-    extension = photo.file.name.rsplit(".", 1)[-1]
     image = get_image_model()(
         title=Truncator(f"{submission.title} ({number})").chars(255),
         collection=collection,
-        file=ContentFile(data, name=f"story-{submission.reference}-{number}.{extension}"),
+        # Public, so not named after the reference: that would let anyone find
+        # a story's photos before it is published, or after it is rejected.
+        file=ContentFile(data, name=random_file_name(EXTENSIONS[photo.content_type])),
     )
     image.file_size, image.file_hash = len(data), hash_filelike(BytesIO(data))
     image.save()

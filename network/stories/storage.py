@@ -6,9 +6,26 @@ through the admin (see network.stories.admin_views).
 """
 
 import os
+import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+
+from .uploads import PDF_EXTENSION, PHOTO_FORMATS
+
+EXTENSIONS = dict(PHOTO_FORMATS.values())
+EXTENSIONS["application/pdf"] = PDF_EXTENSION
+
+
+def random_file_name(extension):
+    """A name nobody can guess from the story's reference or the partner's file
+    name: 128 random bits, and the extension of what the file was decoded as."""
+    return f"{secrets.token_hex(16)}.{extension}"
+
+
+def submission_file_name(reference, content_type):
+    # The content type is the one found by decoding the file, never the browser's.
+    return f"{reference}/{random_file_name(EXTENSIONS.get(content_type, 'bin'))}"
 
 
 class SubmissionStorage(FileSystemStorage):

@@ -3,19 +3,22 @@
 A file's name and the browser's content type are the partner's word only; the
 bytes decide. Photos are decoded completely before they are accepted, so a
 truncated or corrupt file is an error on the form, not a failure later, and
-they are re-encoded from their pixels alone, so no EXIF, GPS or XMP data is
-ever stored.
+they are re-encoded from their pixels alone, so no EXIF, GPS, XMP, comment,
+text chunk or colour profile of the sender's is ever stored: each of those can
+carry markup that a browser would run if it ever sniffed the file as HTML.
 """
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
+import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 
 PHOTO_FORMATS = {
     "JPEG": ("image/jpeg", "jpg"),
@@ -23,11 +26,22 @@ PHOTO_FORMATS = {
     "WEBP": ("image/webp", "webp"),
 }
 PDF_MAGIC = b"%PDF-"
+PDF_EXTENSION = "pdf"
 JPEG_QUALITY = 88
 WEBP_QUALITY = 85
 
 # Pillow must never fill in a truncated image with grey.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+SRGB = ImageCms.createProfile("sRGB")
+
+# Where each format's image ends; what follows is no part of the photo.
+IMAGE_ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND"}
+# Markup after the end of an image makes a polyglot: a photo to Pillow, a page
+# to a browser that sniffs. (Phones append more JPEGs there, never markup.)
+MARKUP = re.compile(
+    rb"<\s*(?:script|html|head|body|svg|iframe|object|embed|!doctype|meta|style)", re.I
+)
 
 
 @dataclass
@@ -84,6 +98,25 @@ def too_many_pixels_error(upload, width, height, max_pixels):
     )
 
 
+def polyglot_error(upload):
+    return ValidationError(
+        _(
+            "“%(name)s” has something other than a photo after the end of the picture. "
+            "Please send the photo as the camera or phone saved it."
+        ),
+        code="image_with_trailing_data",
+        params={"name": upload.name},
+    )
+
+
+def after_image_end(data, image_format):
+    if image_format == "WEBP":
+        # A RIFF file says its own length.
+        return data[8 + int.from_bytes(data[4:8], "little") :]
+    end = data.find(IMAGE_ENDS[image_format])
+    return data[end:] if end >= 0 else b""
+
+
 def claimed_size(upload):
     """The size in a photo's header, read without Pillow's decompression bomb
     check, which refuses to open a very large image at all. None if unknown."""
@@ -128,6 +161,9 @@ def check_photo(upload):
                     raise too_many_pixels_error(upload, width, height, max_pixels)
                 image.load()
                 photo = CheckedPhoto(image.format, width, height)
+        upload.seek(0)
+        if MARKUP.search(after_image_end(upload.read(), photo.format)):
+            raise polyglot_error(upload)
     except ValidationError:
         raise
     except Image.DecompressionBombError as error:
@@ -143,51 +179,89 @@ def check_photo(upload):
     return photo
 
 
+def not_a_pdf_error(upload):
+    return ValidationError(
+        _("“%(name)s” is not a PDF file. Please choose a PDF."),
+        code="invalid_pdf",
+        params={"name": upload.name},
+    )
+
+
 def check_pdf(upload):
     max_bytes = settings.STORY_PDF_MAX_BYTES
     if upload.size > max_bytes:
         raise too_large_error(upload, max_bytes)
     upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if PDF_MAGIC not in head:
-        raise ValidationError(
-            _("“%(name)s” is not a PDF file. Please choose a PDF."),
-            code="invalid_pdf",
-            params={"name": upload.name},
-        )
+    try:
+        # A PDF starts with its magic; anything before it is how a polyglot hides.
+        if upload.read(len(PDF_MAGIC)) != PDF_MAGIC:
+            raise not_a_pdf_error(upload)
+        upload.seek(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                reader = pypdf.PdfReader(upload, strict=False)
+                if len(reader.pages) < 1:
+                    raise not_a_pdf_error(upload)
+        except ValidationError:
+            raise
+        except Exception as error:
+            # pypdf raises many kinds of error on a damaged file; all mean "not a PDF".
+            raise not_a_pdf_error(upload) from error
+    finally:
+        upload.seek(0)
+
+
+def in_srgb(image, icc_profile):
+    """The pixels converted from the sender's colour profile to sRGB, so that
+    the profile itself (the sender's bytes) need not be kept."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        has_alpha = "A" in image.getbands() or "transparency" in image.info
+        mode = "RGBA" if has_alpha else "RGB"
+        if image.mode not in ("RGB", "RGBA", "CMYK", "L", "LA"):
+            image = image.convert(mode)
+        output_mode = mode if image.mode != "CMYK" else "RGB"
+        return ImageCms.profileToProfile(image, source, SRGB, outputMode=output_mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        # A profile that cannot be read is ignored, as a browser would ignore it.
+        return image
+
+
+def pixels_only(image, image_format):
+    """A new image holding the pixels and nothing else: no palette, no info."""
+    if image_format == "JPEG":
+        target = "L" if image.mode == "L" else "RGB"
+    elif image.mode in ("RGB", "RGBA", "L", "LA"):
+        target = image.mode
+    else:
+        # Palettes and transparency keys are sender's bytes too; spell them out as pixels.
+        has_alpha = "A" in image.getbands() or "transparency" in image.info
+        target = "RGBA" if has_alpha else "RGB"
+    if image.mode != target:
+        image = image.convert(target)
+    return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
 def reencode_photo(data):
-    """The photo's pixels in a new file of the same format, with no metadata but
-    its colour profile. Returns (bytes, width, height)."""
+    """The photo's pixels, in sRGB, in a new file of the same format with no
+    metadata at all. Returns (bytes, width, height)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(io.BytesIO(data)) as image:
             image_format = image.format
             icc_profile = image.info.get("icc_profile")
-            transparency = image.info.get("transparency")
-            original_mode = image.mode
             # Phones record rotation in EXIF; apply it before EXIF is dropped.
             upright = ImageOps.exif_transpose(image)
-            if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
-                upright = upright.convert("RGB")
-            elif upright.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-                upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
-            # A new image from the pixels alone carries none of the original's info.
-            clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-            if upright.mode == "P":
-                clean.putpalette(upright.getpalette())
-    options = {"icc_profile": icc_profile} if icc_profile else {}
-    if transparency is not None and image_format == "PNG" and clean.mode == original_mode:
-        # A palette (or single-colour) transparency is kept in info, not in the pixels.
-        options["transparency"] = transparency
+            if icc_profile:
+                upright = in_srgb(upright, icc_profile)
+            clean = pixels_only(upright, image_format)
     if image_format == "JPEG":
-        options.update(quality=JPEG_QUALITY, optimize=True)
+        options = {"quality": JPEG_QUALITY, "optimize": True}
     elif image_format == "WEBP":
-        options.update(quality=WEBP_QUALITY)
+        options = {"quality": WEBP_QUALITY}
     else:
-        options.update(optimize=True)
+        options = {"optimize": True}
     output = io.BytesIO()
     clean.save(output, format=image_format, **options)
     return output.getvalue(), clean.width, clean.height

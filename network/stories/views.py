@@ -10,7 +10,7 @@ from wagtail.models import Page
 from .forms import StoryForm
 from .notifications import confirm_to_partner, notify_moderators
 from .processing import process_submission, save_submission
-from .ratelimit import client_hash, rate_limited
+from .ratelimit import client_hash, one_at_a_time, rate_limited
 
 THANKS_SALT = "network.stories.thanks"
 # Every photo and the PDF at their limits, and 2 MB for the text and the multipart overhead.
@@ -77,32 +77,63 @@ def story_form_view(page, request):
         )
 
     client = client_hash(request)
+    if client is None:
+        return unknown_network(page, request)
+    # A first look without the lock, so a sender over the limit is refused
+    # before any of their files is decoded.
     if rate_limited(client):
-        response = render_form(
-            page,
-            request,
-            retyped_form(request, locale),
-            status=429,
-            notice=_(
-                "Too many stories have been sent from your network in the last hour. Your "
-                "text is still in the form below: please keep a copy and send it again later, "
-                "or write to %(email)s."
-            )
-            % {"email": page.deletion_contact},
-        )
-        response["Retry-After"] = str(settings.STORY_RATE_LIMIT_WINDOW)
-        return response
+        return too_many_stories(page, request)
 
+    # The form checks for robots (the hidden field, the time taken) before it
+    # opens any file.
     form = StoryForm(request.POST, request.FILES, locale=locale)
     if not form.is_valid():
         return render_form(page, request, form)
 
-    submission = save_submission(form, page, locale.language_code, client)
+    # The count that decides, and the insert, in one transaction per network.
+    with one_at_a_time(client):
+        if rate_limited(client):
+            return too_many_stories(page, request)
+        submission = save_submission(form, page, locale.language_code, client)
     process_submission(submission)
     notify_moderators(submission)
     confirm_to_partner(submission)
     token = thanks_token(submission.reference)
     return redirect(page.url + page.reverse_subpage("thanks", kwargs={"token": token}))
+
+
+def too_many_stories(page, request):
+    response = render_form(
+        page,
+        request,
+        retyped_form(request, page.locale),
+        status=429,
+        notice=_(
+            "Too many stories have been sent from your network in the last hour. Your "
+            "text is still in the form below: please keep a copy and send it again later, "
+            "or write to %(email)s."
+        )
+        % {"email": page.deletion_contact},
+    )
+    response["Retry-After"] = str(settings.STORY_RATE_LIMIT_WINDOW)
+    return response
+
+
+def unknown_network(page, request):
+    """The address the post came from could not be read (core.clients): with
+    no key for the rate limit, nothing is saved, and the partner is told."""
+    return render_form(
+        page,
+        request,
+        retyped_form(request, page.locale),
+        status=400,
+        notice=_(
+            "Our server could not tell which network your story was sent from, so it "
+            "could not be accepted. This is a fault on our side. Your text is still in "
+            "the form below: please keep a copy and write to %(email)s."
+        )
+        % {"email": page.deletion_contact},
+    )
 
 
 def thanks_token(reference):

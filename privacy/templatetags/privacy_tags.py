@@ -2,8 +2,9 @@
 
 from django import template
 
+from core.security_policy import allow_sources, origin_of
 from privacy.consent import MEDIA, STATS, consent_for
-from privacy.embeds import embed_for_reader, next_embed_number
+from privacy.embeds import gated_embed_context
 from privacy.notices import site_privacy
 
 register = template.Library()
@@ -25,6 +26,11 @@ def consent_banner(context):
     privacy = site_privacy(request)
     consent = consent_for(request)
     categories = privacy.categories
+    if privacy.analytics_script_url:
+        # The page's script may load it the moment the reader allows statistics,
+        # and it reports visits back to where it came from.
+        origin = origin_of(privacy.analytics_script_url)
+        allow_sources(request, script_src=[origin], connect_src=[origin])
     return {
         "request": request,
         # The settings page holds the same form; two on one page would repeat its ids.
@@ -57,12 +63,4 @@ def consent_choices(context, id_prefix):
 @register.inclusion_tag("privacy/embed.html", takes_context=True)
 def consented_embed(context, value):
     """An embed as an iframe if the reader allows external media, else a placeholder."""
-    request = context.get("request")
-    allowed = request is not None and consent_for(request).allows(MEDIA)
-    return {
-        "request": request,
-        "embed": embed_for_reader(value),
-        "allowed": allowed,
-        "anchor": f"embed-{next_embed_number(request)}",
-        "next_url": request.get_full_path() if request is not None else "/",
-    }
+    return gated_embed_context(context.get("request"), value)

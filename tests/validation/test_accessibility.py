@@ -70,7 +70,10 @@ async def axe_violations(tab):
 
 async def check_at_width(browser, viewport, pages):
     """The violations on each page, seen at one width, in the pages' order."""
-    context = await browser.new_context(viewport=viewport, locale="th-TH", user_agent=USER_AGENT)
+    # axe-core is injected as an inline script, which the site's policy rightly refuses.
+    context = await browser.new_context(
+        viewport=viewport, locale="th-TH", user_agent=USER_AGENT, bypass_csp=True
+    )
     context.set_default_timeout(PAGE_LOAD_TIMEOUT_MS)
     try:
         tab = await context.new_page()

@@ -3,7 +3,8 @@
     python manage.py purge_submissions            # delete what is due
     python manage.py purge_submissions --dry-run  # only say what is due
 
-Each submission keeps the number of days its notice promised (retention_days),
+A submission that was never published loses its draft page and the images
+made from its photos too. Each submission keeps the number of days its notice promised (retention_days),
 so changing the form's setting later never shortens or lengthens a promise
 already made. Run it daily (cron or a systemd timer). Running it again does
 nothing more: purged submissions are marked and skipped.
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from network.models import StorySubmission, StorySubmissionFile
+from network.stories.discard import discard_draft
 
 
 def plural(count, word):
@@ -48,6 +50,9 @@ def delete_stored_files(files):
 
 def purge(submission, now):
     files = list(submission.files.all())
+    if submission.status != StorySubmission.Status.PUBLISHED:
+        # A draft never published holds the story and its photos under MEDIA_ROOT.
+        discard_draft(submission)
     # Files first: if the database step fails, the next run finds the submission
     # still due and tries again, rather than leaving files nobody points to.
     delete_stored_files(files)
@@ -114,19 +119,6 @@ class Command(BaseCommand):
             f"({plural(file_count, 'file')})."
         )
 
-        drafts = [
-            s.reference
-            for s in due
-            if s.reference not in failures
-            and s.page_id is not None
-            and s.status != StorySubmission.Status.PUBLISHED
-        ]
-        if drafts:
-            self.stdout.write(
-                f"Note: {plural(len(drafts), 'unpublished draft page')} still "
-                f"{'holds' if len(drafts) == 1 else 'hold'} the story and its photos "
-                f"({', '.join(drafts)}). Delete them in the admin if they will not be published."
-            )
         if failures:
             raise CommandError(
                 f"{plural(len(failures), 'submission')} could not be purged "
