@@ -49,6 +49,23 @@ def test_production_passes_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
+def test_production_sends_errors_to_the_admins_named_in_the_environment():
+    admins = "สมชาย ใจดี <somchai@example.org>, it@example.org"
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; print(settings.ADMINS, settings.SILENCED_SYSTEM_CHECKS)",
+        env={**PRODUCTION_ENV, "ADMINS": admins},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "('สมชาย ใจดี', 'somchai@example.org'), ('', 'it@example.org')" in result.stdout
+    # The one check production silences is the one the README explains.
+    assert result.stdout.strip().endswith("['security.W019']")
+    assert "security.W019" in (PROJECT / "README.md").read_text()
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_is_set_up_for_concurrent_writers():
     if connection.vendor == "sqlite":
