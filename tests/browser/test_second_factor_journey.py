@@ -9,7 +9,12 @@ from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    # Wagtail's groups come from migrations: the flush of a transactional test must
+    # give them back, and leave the next test the database it expects.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "correct horse battery staple"
 
