@@ -8,15 +8,14 @@ site's key and the day; a header the sender writes changes nothing.
 """
 
 import datetime
-from contextlib import contextmanager
 
 import pytest
-from django.db import connections
 
 from search.models import SearchTermClient, SearchTermDailyCount
 from search.stats import popular_searches, record_search
 
 from . import factories
+from .database_locks import write_lock_held
 
 pytestmark = pytest.mark.django_db
 
@@ -108,34 +107,10 @@ def test_nothing_stored_names_the_client_and_old_hashes_go(client, searchable, m
     assert len(hashes) == 2
 
 
-@contextmanager
-def write_lock_held():
-    """Another connection holding the write lock (SQLite) or the counts
-    table against writes (PostgreSQL), as a long write elsewhere does."""
-    other = connections.create_connection("default")
-    other.ensure_connection()
-    try:
-        if other.vendor == "postgresql":
-            other.set_autocommit(False)
-            with other.cursor() as cursor:
-                cursor.execute("LOCK TABLE search_searchtermdailycount IN EXCLUSIVE MODE")
-        else:
-            with other.cursor() as cursor:
-                cursor.execute("BEGIN IMMEDIATE")
-        yield
-    finally:
-        if other.vendor == "postgresql":
-            other.rollback()
-        else:
-            with other.cursor() as cursor:
-                cursor.execute("ROLLBACK")
-        other.close()
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_popular_searches_are_read_while_another_connection_holds_the_write_lock(settings):
     settings.SEARCH_POPULAR_MIN_CLIENTS = 3
     for address in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
         record_search(TERM, "th", 2, address)
-    with write_lock_held():
+    with write_lock_held("search_searchtermdailycount"):
         assert popular_searches("th") == [TERM]

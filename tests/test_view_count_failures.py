@@ -10,44 +10,19 @@ Runs on SQLite by default and on PostgreSQL with DATABASE_URL pointing at one.
 """
 
 import logging
-from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import connections
 
 from audience.models import PageViewCount
 
 from . import factories
+from .database_locks import write_lock_held
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 READER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
-
-
-@contextmanager
-def write_lock_held():
-    """Another connection to the test database, holding what the counter needs."""
-    other = connections.create_connection("default")
-    other.ensure_connection()
-    try:
-        if other.vendor == "postgresql":
-            other.set_autocommit(False)
-            with other.cursor() as cursor:
-                # EXCLUSIVE lets readers read and stops every write.
-                cursor.execute("LOCK TABLE audience_pageviewcount IN EXCLUSIVE MODE")
-        else:
-            with other.cursor() as cursor:
-                cursor.execute("BEGIN IMMEDIATE")
-        yield
-    finally:
-        if other.vendor == "postgresql":
-            other.rollback()
-        else:
-            with other.cursor() as cursor:
-                cursor.execute("ROLLBACK")
-        other.close()
 
 
 def read(client, page, user_agent=READER):
@@ -72,7 +47,10 @@ def test_a_locked_counter_leaves_the_page_whole_and_logs_it(
     if earlier_views:
         PageViewCount.objects.create(page=article, views=earlier_views)
 
-    with write_lock_held(), caplog.at_level(logging.WARNING, logger="audience"):
+    with (
+        write_lock_held("audience_pageviewcount"),
+        caplog.at_level(logging.WARNING, logger="audience"),
+    ):
         response = read(client, article)
 
     assert response.status_code == 200
@@ -89,7 +67,7 @@ def test_a_locked_counter_leaves_the_page_whole_and_logs_it(
 def test_once_the_lock_is_gone_views_are_counted_again(client, site_tree):
     article = factories.ArticlePageFactory(parent=site_tree["articles"], hero_image=None)
     served_once(client, article)
-    with write_lock_held():
+    with write_lock_held("audience_pageviewcount"):
         assert read(client, article).status_code == 200
     assert read(client, article).status_code == 200
     assert PageViewCount.views_of(article.pk) == 1
