@@ -1,6 +1,7 @@
 # Developer commands. The README documents two of them:
 #
 #   make run    fresh machine -> virtualenv, install, migrate, demo content, admin login, server
+#               and the background worker beside it
 #   make test   system packages, linters, Django checks, the whole suite on SQLite, then the
 #               database tests again on PostgreSQL (a throwaway cluster unless DATABASE_URL
 #               names one): what CI runs
@@ -134,7 +135,8 @@ compilemessages: venv
 
 run: venv translations
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	@# Its search index and references are made at once, not queued for the worker.
+	TASKS_BACKEND=immediate $(MANAGE) load_demo_content
 	@DJANGO_SUPERUSER_PASSWORD='$(ADMIN_PASSWORD)' $(MANAGE) shell -v 0 -c '\
 	from django.contrib.auth import get_user_model; \
 	User = get_user_model(); \
@@ -144,7 +146,12 @@ run: venv translations
 	@echo
 	@echo "  Site:  http://$(RUN_HOST):$(RUN_PORT)/  (English: http://$(RUN_HOST):$(RUN_PORT)/en/)"
 	@echo "  Admin: http://$(RUN_HOST):$(RUN_PORT)/admin/  ($(ADMIN_USERNAME) / $(ADMIN_PASSWORD))"
+	@echo "  Worker: runs beside the server (lines starting \"worker |\"); Ctrl-C stops both"
 	@echo
+	@# The worker makes draft pages from partners' stories, sends their emails, makes
+	@# AVIF/WebP renditions, updates the search index and publishes scheduled pages.
+	@$(MANAGE) worker > >(sed -u 's/^/worker | /') 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
 
 # --- make test -----------------------------------------------------------------

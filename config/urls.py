@@ -9,6 +9,7 @@ from wagtail.documents.views.serve import authenticate_with_password
 from articles.documents import serve_document
 from core.sitemaps import SiteSitemap
 from core.views import robots_txt
+from operations.health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,6 +27,7 @@ urlpatterns = [
     # One sitemap for both languages, with hreflang alternates between them.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

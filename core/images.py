@@ -17,15 +17,17 @@ Wagtail makes renditions when a page is first shown, and AVIF takes several time
 longer than WebP to encode: a home page of cards and logos, or a gallery of fourteen
 photos, would keep its first reader waiting many seconds. So during a request only
 the fallbacks are made at once; an image whose AVIF and WebP files do not exist yet
-is shown from its fallback, and those files are made once the response has gone
-(on request_finished, connected in core.apps), for every later reader.
+is shown from its fallback, and those files are made by the background worker
+(queued on request_finished, connected in core.apps), for every later reader.
 """
 
+import hashlib
 import logging
 import threading
 from dataclasses import dataclass
 from functools import cache
 
+from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template import TemplateSyntaxError
@@ -35,7 +37,7 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
+from wagtail.images.models import AbstractImage, Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 logger = logging.getLogger(__name__)
@@ -111,6 +113,8 @@ class Source:
 
 
 _deferred = threading.local()
+# How long a queued set of renditions is not queued again, should its task be lost.
+QUEUED_RENDITIONS_TIMEOUT = 600
 
 
 def defer_renditions(image, specs):
@@ -122,17 +126,26 @@ def defer_renditions(image, specs):
 
 
 def make_deferred_renditions(**kwargs):
+    """Queue the renditions this response went without, once per image and set
+    of specs for a while: a burst of readers queues them once, not per reader."""
     work = getattr(_deferred, "work", None)
     if not work:
         return
     _deferred.work = {}
+    from .tasks import make_renditions
+
     for image, specs in work.values():
+        specs = sorted(specs)
+        key = "renditions-queued:{}:{}".format(
+            image.pk, hashlib.sha256("|".join(specs).encode()).hexdigest()
+        )
+        if not caches["default"].add(key, True, timeout=QUEUED_RENDITIONS_TIMEOUT):
+            continue
         try:
-            image.get_renditions(*sorted(specs))
-        except SourceImageIOError:
-            pass  # the original is missing: readers see Wagtail's placeholder
-        except Exception:  # the reader has the page; the next view tries again
-            logger.exception("Could not make renditions %s of image %s", sorted(specs), image.pk)
+            make_renditions.enqueue(image.pk, specs)
+        except Exception:  # the reader has the page; the next view queues them again
+            caches["default"].delete(key)
+            logger.exception("Could not queue renditions %s of image %s", specs, image.pk)
 
 
 def forget_deferred_renditions(**kwargs):

@@ -4,7 +4,7 @@ Everything under MEDIA_ROOT was uploaded by someone: partners through the story
 form, editors through the admin. Whatever its bytes, a browser must show it as
 the type its name says or not at all, never run it as a page of this site:
 hence no sniffing, and a sandbox that gives any document found there no origin,
-no scripts and no forms. The nginx block in the README sets the same headers.
+no scripts and no forms. The nginx site (deploy/nginx/) sets the same headers.
 """
 
 from django.conf import settings

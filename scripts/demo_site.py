@@ -195,6 +195,9 @@ class DemoSite:
             SERVE_MEDIA="true",
             STORY_UPLOADS_ROOT=str(self.workdir / "private"),
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            # One server and no worker: tasks (search index, renditions) run where
+            # they are queued, so the built site is complete when it is served.
+            TASKS_BACKEND="immediate",
             PYTHONUNBUFFERED="1",
             **self._places(self.workdir),
         )
@@ -212,6 +215,8 @@ class DemoSite:
             "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
             "MEDIA_ROOT": str(folder / "media"),
             "STATIC_ROOT": str(folder / "static"),
+            # E-book files: part of the build, not left in the checkout's private/.
+            "DOCUMENTS_ROOT": str(folder / "documents"),
         }
 
     def _pg_url(self, database):
@@ -297,6 +302,8 @@ class DemoSite:
                 copy.close()
             shutil.copytree(entry / "media", self.workdir / "media")
             shutil.copytree(entry / "static", self.workdir / "static")
+            if (entry / "documents").exists():
+                shutil.copytree(entry / "documents", self.workdir / "documents")
             return json.loads((entry / "manifest.json").read_text())
 
     def serve(self):

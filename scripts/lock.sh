@@ -2,7 +2,7 @@
 # The lock files every install uses, with a hash for each file pip may download:
 #
 #   requirements/production.txt   what the site needs to run (pyproject.toml's
-#                                 dependencies and the search-server extra)
+#                                 dependencies, the search-server and s3 extras)
 #   requirements/dev.txt          that, and the tools the tests and linters need
 #
 #   scripts/lock.sh            rewrite both after a change to pyproject.toml; versions
@@ -26,7 +26,7 @@ compile() {
     [[ "$mode" == "--upgrade" ]] && extra+=(--upgrade)
     UV_CUSTOM_COMPILE_COMMAND="scripts/lock.sh" "$UV" pip compile pyproject.toml \
         --quiet --universal --python-version 3.11 --generate-hashes --no-strip-extras \
-        --extra search-server "$@" "${extra[@]}" -o "$output"
+        --extra search-server --extra s3 "$@" "${extra[@]}" -o "$output"
 }
 
 if [[ "$mode" == "--check" ]]; then

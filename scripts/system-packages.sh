@@ -38,6 +38,10 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || have initdb || missi
 have java || missing+=(default-jre-headless)
 have npm || missing+=(nodejs npm)
 have linkchecker || missing+=(linkchecker)
+# tests/test_deploy_nginx.py runs deploy/nginx/ in front of gunicorn.
+have nginx || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+# The Redis task queue and cache (tests/test_redis_queue.py) run on a real server.
+have redis-server || missing+=(redis-server)
 
 if [[ "${1:-}" == "--list" ]]; then
     printf '%s\n' "${missing[@]}"

@@ -10,7 +10,9 @@ from wagtail.models import Locale, Site
 from home.models import HomePage
 
 from . import factories
+from .redis_server import redis_url  # noqa: F401  (fixtures for every module)
 from .served_site import served_demo_site
+from .worker_process import database_tasks  # noqa: F401
 from .xdist_groups import keep_xdist_groups
 
 

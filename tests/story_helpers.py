@@ -8,6 +8,8 @@ import re
 import socket
 import struct
 import zlib
+from email import message_from_bytes
+from email import policy as email_policy
 from html.parser import HTMLParser
 
 import pytest
@@ -479,6 +481,16 @@ class CollectingHandler:
                 }
             )
         return self.reply
+
+
+def recipients(smtp_server, reference):
+    """Every address that received a message about story `reference`, sorted."""
+    found = []
+    for message in smtp_server.messages:
+        parsed = message_from_bytes(message["data"], policy=email_policy.default)
+        if reference in str(parsed["Subject"]):
+            found.extend(message["to"])
+    return sorted(found)
 
 
 @pytest.fixture

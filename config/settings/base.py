@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "privacy",
     "demo",
     "staff",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -69,6 +71,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +90,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "privacy.middleware.ConsentVaryMiddleware",
+    # Old addresses (a moved page, a changed slug, the site builder's links)
+    # answer with their redirect instead of a 404.
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -321,12 +329,29 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Background work (operations): slow work leaves the request for `manage.py worker`,
+# which also runs the schedules (operations/schedule.py) and reports a heartbeat.
+from operations.configuration import cache_settings, task_settings  # noqa: E402
+
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+TASKS, _task_apps, RQ_QUEUES = task_settings(os.environ.get("TASKS_BACKEND", "database"), REDIS_URL)
+INSTALLED_APPS += _task_apps
+CACHES = cache_settings(REDIS_URL)
+# How often a worker reports that it is alive; a task whose worker has been
+# silent for WORKER_STALE_AFTER_SECONDS was cut off and is run again.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
+WORKER_STALE_AFTER_SECONDS = float(
+    os.environ.get("WORKER_STALE_AFTER_SECONDS", str(max(30, 6 * WORKER_HEARTBEAT_SECONDS)))
+)
+# /healthz fails when no worker has been heard from for this long.
+HEALTHZ_WORKER_MAX_AGE_SECONDS = int(os.environ.get("HEALTHZ_WORKER_MAX_AGE_SECONDS", "300"))
+# A failed task waits TASK_RETRY_BASE_SECONDS, then four times longer each time.
+TASK_RETRY_BASE_SECONDS = int(os.environ.get("TASK_RETRY_BASE_SECONDS", "30"))
+STORY_PROCESSING_ATTEMPTS = int(os.environ.get("STORY_PROCESSING_ATTEMPTS", "5"))
+# The daily jobs run at this local time (HH:MM), when readers are few.
+DAILY_JOBS_AT = os.environ.get("DAILY_JOBS_AT", "03:30")
+# purge_revisions keeps every revision younger than this.
+REVISIONS_KEEP_DAYS = int(os.environ.get("REVISIONS_KEEP_DAYS", "90"))
 
 # Staff sign in at /admin/login/ only (staff app). django-axes checks every
 # attempt first and locks out a username or an address after
@@ -356,3 +381,52 @@ SESSION_COOKIE_HTTPONLY = True
 ADMINS = [
     (name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address
 ]
+
+# --- Backups ---
+# `manage.py dbbackup` and `mediabackup` (django-dbbackup; README "Backups") write
+# dated files to BACKUP_ROOT, or to S3-compatible storage when AWS_STORAGE_BUCKET_NAME
+# is set, which also moves media and documents there (operations.storage_configuration).
+# --clean keeps the newest BACKUP_KEEP of each.
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+from operations.storage_configuration import file_storages, media_origins, uses_s3  # noqa: E402
+
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "backups"))
+if BACKUP_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    # The web server publishes MEDIA_ROOT: a database backup there is one address away.
+    raise ImproperlyConfigured("BACKUP_ROOT must be outside MEDIA_ROOT")
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+DBBACKUP_CLEANUP_KEEP = BACKUP_KEEP
+DBBACKUP_CLEANUP_KEEP_MEDIA = BACKUP_KEEP
+DBBACKUP_HOSTNAME = os.environ.get("BACKUP_SERVER_NAME", "site")
+DBBACKUP_DATE_FORMAT = "%Y-%m-%d-%H%M%S"
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "operations.backup_connectors.SqliteOnlineConnector",
+}
+STORAGES = {**STORAGES, **file_storages(os.environ, BACKUP_ROOT)}
+if uses_s3(os.environ) and DOCUMENTS_SERVE != "django":
+    # The web server cannot send a file it does not have.
+    raise ImproperlyConfigured("With documents on S3, DOCUMENTS_SERVE must be 'django'")
+for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+    for _directive in ("img-src", "media-src"):
+        _policy["DIRECTIVES"][_directive] = [
+            *_policy["DIRECTIVES"][_directive],
+            *media_origins(os.environ),
+        ]
+
+# --- Errors and logs ---
+# Server errors reach people: Sentry when SENTRY_DSN is set (production.py starts it),
+# otherwise an email to ADMINS. LOG_FORMAT=json writes one JSON object per line
+# for a log collector (operations.observability).
+from operations.observability import logging_config  # noqa: E402
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be 'plain' or 'json'")
+LOGGING_CONFIG = "operations.observability.configure_logging"
+LOGGING = logging_config(
+    LOG_FORMAT, os.environ.get("LOG_LEVEL", "WARNING").upper(), email_errors=not SENTRY_DSN
+)
+# Partners' form fields and cookies stay out of the error emails.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "operations.error_reports.PrivateRequestDataFilter"

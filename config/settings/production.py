@@ -38,3 +38,8 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"], "upgrade-insecure-requests": True}
 }
+
+# Started here, not in base: development and tests never report to Sentry.
+from operations.observability import init_sentry  # noqa: E402
+
+init_sentry(os.environ)

@@ -229,6 +229,21 @@ class StorySubmission(models.Model):
         related_name="+",
     )
     processing_error = models.TextField(_("processing problem"), blank=True)
+    # The background task (network.stories.tasks) makes the draft page and sends
+    # the emails; each step is recorded so that running it again repeats nothing.
+    processing_attempts = models.PositiveSmallIntegerField(_("processing attempts"), default=0)
+    needs_attention = models.BooleanField(
+        _("needs attention"),
+        default=False,
+        db_index=True,
+        help_text=_("The draft page could not be made after every retry: see the problem."),
+    )
+    moderators_notified_at = models.DateTimeField(
+        _("staff told at"), null=True, blank=True, editable=False
+    )
+    partner_confirmed_at = models.DateTimeField(
+        _("confirmation sent at"), null=True, blank=True, editable=False
+    )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(

@@ -37,7 +37,8 @@ from wagtail.permissions import policy_registry
 
 from network.models import StorySubmission, StorySubmissionFile
 
-from . import discard, notifications, processing
+from . import discard, notifications
+from .tasks import queue_story
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class StorySubmissionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = StorySubmission
-        fields = ["status", "kind", "language", "submitted_at"]
+        fields = ["status", "needs_attention", "kind", "language", "submitted_at"]
 
 
 class OrganisationColumn(Column):
@@ -107,6 +108,11 @@ class DraftPageColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["edit_url"] = page_edit_url(instance.page_id)
         context["processing_error"] = instance.processing_error
+        context["needs_attention"] = instance.needs_attention
+        context["attempts"] = instance.processing_attempts
+        context["waiting"] = (
+            instance.status == StorySubmission.Status.NEW and not instance.personal_data_purged_at
+        )
         return context
 
 
@@ -337,19 +343,23 @@ class MakeDraftAgainView(PermissionCheckedMixin, BaseObjectMixin, View):
 
     def post(self, request, *args, **kwargs):
         with transaction.atomic():
-            # Locked, so that a second click waits and then finds the page made.
+            # Locked, so that a second click waits and then finds the story queued.
             submission = StorySubmission.objects.select_for_update().get(pk=self.object.pk)
             possible = can_make_draft_again(submission)
-            made = possible and processing.process_submission(submission)
+            if possible:
+                # A fresh round of retries, and staff are told again once it is done.
+                StorySubmission.objects.filter(pk=submission.pk).update(
+                    processing_attempts=0, needs_attention=False, moderators_notified_at=None
+                )
+                queue_story(submission)
+        submission.refresh_from_db()
         if not possible:
             messages.error(
                 request,
                 gettext("Story %(reference)s already has a draft page, or needs none.")
                 % {"reference": submission.reference},
             )
-        elif made:
-            # Only now is there a page, and a workflow whose moderators to tell.
-            notifications.notify_moderators(submission)
+        elif submission.page_id:
             messages.success(
                 request,
                 gettext("The draft page for story %(reference)s was made and is in moderation.")
@@ -360,11 +370,20 @@ class MakeDraftAgainView(PermissionCheckedMixin, BaseObjectMixin, View):
                     )
                 ],
             )
-        else:
+        elif submission.needs_attention:
             messages.error(
                 request,
                 gettext("The draft page could still not be made: %(problem)s")
                 % {"problem": submission.processing_error},
+            )
+        else:
+            messages.success(
+                request,
+                gettext(
+                    "Story %(reference)s is queued again. Its draft page is made in the "
+                    "background, usually within a minute; moderators are emailed when it is."
+                )
+                % {"reference": submission.reference},
             )
         return redirect(self.inspect_url_name, submission.pk)
 

@@ -66,7 +66,7 @@ def notify_moderators(submission):
     to = moderator_addresses(submission)
     if not to:
         logger.warning("Story %s arrived and nobody is set to hear about it", submission.reference)
-        return False
+        return None
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("New partner story %(reference)s: %(title)s") % {
             "reference": submission.reference,
@@ -102,7 +102,9 @@ def confirmations_used_today(submission):
     from network.models import StorySubmission
 
     address = " ".join(submission.email.split()).casefold()
-    day_start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    # The day the story was sent, not the day the worker got to it.
+    sent_at = timezone.localtime(submission.submitted_at)
+    day_start = sent_at.replace(hour=0, minute=0, second=0, microsecond=0)
     today = StorySubmission.objects.filter(submitted_at__gte=day_start, pk__lte=submission.pk)
     return sum(
         1
@@ -113,13 +115,16 @@ def confirmations_used_today(submission):
 
 def confirm_to_partner(submission):
     """The confirmation, unless the address has had its day's share: anyone can
-    type any address into the form, and the story is saved all the same."""
+    type any address into the form, and the story is saved all the same.
+    True when sent, False when the mail server failed, None when not to send."""
+    if not submission.email:
+        return None
     if confirmations_used_today(submission) > settings.STORY_CONFIRMATIONS_PER_ADDRESS_PER_DAY:
         logger.warning(
             "Story %s saved; no confirmation, as its address had enough today",
             submission.reference,
         )
-        return False
+        return None
     return email_partner(
         submission,
         gettext_noop("We have received your story (reference %(reference)s)"),

@@ -1,9 +1,9 @@
 """From a saved submission to a draft page in moderation.
 
 The submission and its files are saved first, in a transaction of their own,
-so nothing the partner sent is lost if a later step fails. The later steps
-record their problem on the submission for staff instead of failing the
-partner's request.
+with the task that does the rest (network.stories.tasks), so nothing the partner
+sent is lost if a later step fails, and the partner does not wait for it. The
+later steps record their problem on the submission for staff.
 """
 
 import logging
@@ -89,6 +89,12 @@ def save_submission(form, form_page, language, client):
                 content_type="application/pdf",
                 size=upload.size,
             )
+        # In the same transaction: the story is queued exactly when it is saved.
+        # (The tasks module imports this one, hence the import here.)
+        from .tasks import TO_PARTNER, queue_email, queue_story
+
+        queue_story(submission)
+        queue_email(submission, TO_PARTNER)
     return submission
 
 
@@ -215,25 +221,48 @@ def start_moderation(page):
     return workflow
 
 
-def process_submission(submission):
-    """Re-encode the photos, make the draft page and start its moderation.
-    Returns True when all of it worked; otherwise the problem is kept on the
-    submission, which stays new for staff to look at."""
-    try:
-        for photo in submission.files.filter(kind=StorySubmissionFile.Kind.PHOTO):
-            strip_photo_metadata(photo)
-        with transaction.atomic():
-            page, _revision = create_draft_page(submission)
-            start_moderation(page)
-            submission.page = page
-            submission.status = StorySubmission.Status.IN_REVIEW
-            submission.processing_error = ""
-            submission.save(update_fields=["page", "status", "processing_error"])
-    except Exception as error:
-        logger.exception("Story %s was saved but its draft page was not made", submission.reference)
-        submission.processing_error = f"{type(error).__name__}: {error}"[:2000]
-        StorySubmission.objects.filter(pk=submission.pk).update(
-            processing_error=submission.processing_error
-        )
-        return False
-    return True
+class AlreadyHandled(Exception):
+    """The submission has its page, or staff have decided on it: nothing to make."""
+
+
+def make_draft(submission_id):
+    """Re-encode the photos, make the draft page and start its moderation, once.
+
+    Safe to run again after a failure or a killed worker: photos already
+    re-encoded are skipped, and the page is made in one transaction that first
+    locks the submission and looks whether a page was made meanwhile."""
+    photos = StorySubmissionFile.objects.filter(
+        submission_id=submission_id, kind=StorySubmissionFile.Kind.PHOTO, metadata_removed=False
+    )
+    for photo in photos:
+        strip_photo_metadata(photo)
+    with transaction.atomic():
+        submission = StorySubmission.objects.select_for_update().get(pk=submission_id)
+        if submission.page_id is not None or submission.status != StorySubmission.Status.NEW:
+            raise AlreadyHandled(submission.reference)
+        page, _revision = create_draft_page(submission)
+        start_moderation(page)
+        submission.page = page
+        submission.status = StorySubmission.Status.IN_REVIEW
+        submission.processing_error = ""
+        submission.needs_attention = False
+        submission.save(update_fields=["page", "status", "processing_error", "needs_attention"])
+        from .tasks import TO_STAFF, queue_email
+
+        queue_email(submission, TO_STAFF)
+    return submission
+
+
+def record_failure(submission_id, error, attempt, final):
+    logger.error(
+        "Story %s: draft page not made (attempt %s%s)",
+        submission_id,
+        attempt,
+        ", giving up" if final else "",
+        exc_info=error,
+    )
+    StorySubmission.objects.filter(pk=submission_id).update(
+        processing_error=f"{type(error).__name__}: {error}"[:2000],
+        processing_attempts=attempt,
+        needs_attention=final,
+    )

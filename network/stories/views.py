@@ -8,8 +8,7 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from wagtail.models import Page
 
 from .forms import StoryForm
-from .notifications import confirm_to_partner, notify_moderators
-from .processing import process_submission, save_submission
+from .processing import save_submission
 from .ratelimit import client_hash, one_at_a_time, rate_limited
 
 THANKS_SALT = "network.stories.thanks"
@@ -95,9 +94,6 @@ def story_form_view(page, request):
         if rate_limited(client):
             return too_many_stories(page, request)
         submission = save_submission(form, page, locale.language_code, client)
-    process_submission(submission)
-    notify_moderators(submission)
-    confirm_to_partner(submission)
     token = thanks_token(submission.reference)
     return redirect(page.url + page.reverse_subpage("thanks", kwargs={"token": token}))
 

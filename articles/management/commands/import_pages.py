@@ -2,6 +2,9 @@
 
     python manage.py import_pages report.txt news.html --type article
     python manage.py import_pages summary.txt --type event --parent /en/events/ --publish
+    python manage.py import_pages report.txt --type article --publish \
+        --old-url https://www.example-foundation.org/post/report
+    python manage.py import_pages *.txt --type article --publish --old-urls old-addresses.csv
 
 Every file is read and parsed before anything is written, and the pages are created
 in one transaction, so a bad file means no pages at all rather than half an import.
@@ -18,8 +21,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
+from articles import old_addresses
 from articles.importing import (
     DocumentError,
     ParsedDocument,
@@ -97,6 +102,23 @@ class Command(BaseCommand):
                 "the text. Needed when a document has no Thai date near the top."
             ),
         )
+        parser.add_argument(
+            "--old-url",
+            metavar="URL",
+            help=(
+                "Old address of the (one) imported page, such as "
+                "https://www.example-foundation.org/post/report: it redirects (301) to the "
+                "new page once the old domain points at this site."
+            ),
+        )
+        parser.add_argument(
+            "--old-urls",
+            metavar="CSV",
+            help=(
+                "CSV file with the columns file and old_url: one row per old address "
+                "(a page may have several). Rows name files given on the command line."
+            ),
+        )
 
     def handle(self, *args, **options):
         page_type = PAGE_TYPES.get(options["type"])
@@ -111,6 +133,12 @@ class Command(BaseCommand):
 
         parent = self.find_parent(page_type, options["parent"], options["locale"])
         documents = self.read_documents(options["files"], page_type, event_dates)
+        try:
+            addresses = old_addresses.collect(
+                options["files"], options["old_url"], options["old_urls"]
+            )
+        except old_addresses.OldAddressError as exc:
+            raise CommandError(f"Nothing was imported.\n{exc}") from None
 
         try:
             with transaction.atomic():
@@ -118,6 +146,10 @@ class Command(BaseCommand):
                     self.create_page(document, page_type, parent, kind, options["publish"])
                     for document in documents
                 ]
+                pages_by_file = {
+                    document.name: page for document, page in zip(documents, pages, strict=True)
+                }
+                redirects = self.create_redirects(addresses, pages_by_file)
         except ValidationError as exc:
             raise CommandError(f"Nothing was imported: {format_validation_error(exc)}") from None
 
@@ -128,6 +160,12 @@ class Command(BaseCommand):
             else:
                 edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
                 self.stdout.write(f'Created {page_type.name} "{page.title}" at {edit_url} (draft)')
+        for redirect in redirects:
+            page = redirect.redirect_page
+            self.stdout.write(
+                f"Old address {redirect.old_path} redirects (301) to {page.url or page.url_path}"
+                + ("" if options["publish"] else " once the page is published")
+            )
 
     # --- validation, before anything is written ---------------------------------
 
@@ -222,6 +260,16 @@ class Command(BaseCommand):
         return parent
 
     # --- writing --------------------------------------------------------------------
+
+    def create_redirects(self, addresses, pages_by_file):
+        # For every site (site=None): the old domain may reach this server under a
+        # host name that no Wagtail site has.
+        return [
+            Redirect.add_redirect(
+                address.path, redirect_to=pages_by_file[address.file], is_permanent=True
+            )
+            for address in addresses
+        ]
 
     def create_page(self, document, page_type, parent, kind, publish):
         parsed = document.parsed

@@ -1,0 +1,15 @@
+from django_tasks import task
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
+
+
+@task()
+def make_renditions(image_id, specs):
+    """The AVIF and WebP renditions a page was first shown without (core.images)."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return 0  # deleted since
+    try:
+        return len(image.get_renditions(*specs))
+    except SourceImageIOError:
+        return 0  # the original is missing: readers see Wagtail's placeholder
