@@ -53,7 +53,7 @@ def test_a_page_scheduled_a_minute_ahead_goes_live_with_nobody_acting(
 
 @pytest.mark.django_db
 def test_each_job_is_queued_once_when_due_and_again_only_next_period(database_tasks):
-    now = timezone.now()
+    now = datetime.datetime(2026, 12, 7, 14, 3, 20, tzinfo=BANGKOK)
     first = enqueue_due_jobs(now)
     assert sorted(first) == sorted(job.name for job in jobs()), "every job runs on first start"
     assert enqueue_due_jobs(now) == [], "a second worker finds nothing due"
@@ -62,8 +62,10 @@ def test_each_job_is_queued_once_when_due_and_again_only_next_period(database_ta
     )
 
     publish = ScheduledJob.objects.get(name="publish_scheduled")
-    assert publish.next_run_at - now <= datetime.timedelta(minutes=1)
+    assert publish.next_run_at == datetime.datetime(2026, 12, 7, 14, 4, tzinfo=BANGKOK)
     assert enqueue_due_jobs(publish.next_run_at) == ["publish_scheduled"]
+    ten_past = datetime.datetime(2026, 12, 7, 14, 10, tzinfo=BANGKOK)
+    assert enqueue_due_jobs(ten_past) == ["publish_scheduled", "requeue_waiting_stories"]
     daily = ScheduledJob.objects.get(name="purge_submissions")
     at = timezone.localtime(daily.next_run_at)
     assert (at.hour, at.minute) == (3, 30), "daily jobs run at night, Bangkok time"
@@ -72,7 +74,7 @@ def test_each_job_is_queued_once_when_due_and_again_only_next_period(database_ta
 
 @pytest.mark.django_db
 def test_a_worker_that_was_down_runs_a_missed_job_once(database_tasks):
-    start = timezone.now()
+    start = datetime.datetime(2026, 12, 7, 14, 3, 20, tzinfo=BANGKOK)
     enqueue_due_jobs(start)
     three_days_later = start + datetime.timedelta(days=3)
     again = enqueue_due_jobs(three_days_later)

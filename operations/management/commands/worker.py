@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from operations.worker import Housekeeper, housekeeping, stop_beating
+from operations.worker import Housekeeper, beat, housekeeping, stop_beating
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,8 @@ class Command(BaseCommand):
             self.run_tasks(backend, worker_id, interval, batch=True, verbosity=verbosity)
             return
         self.stdout.write(f"Worker {worker_id} started ({backend.rsplit('.', 1)[-1]})")
+        # Alive before the first task is claimed, so no other worker takes it for lost.
+        beat(worker_id, started_at)
         housekeeper = Housekeeper(worker_id, started_at)
         housekeeper.start()
         try:
