@@ -19,6 +19,14 @@ TASK_BACKENDS = {
 }
 
 
+def task_backend(alias="default"):
+    """Which of TASK_BACKENDS the running settings use: "database", "redis" or "immediate"."""
+    from django.conf import settings
+
+    path = settings.TASKS[alias]["BACKEND"]
+    return next(name for name, backend in TASK_BACKENDS.items() if backend == path)
+
+
 def task_settings(backend, redis_url):
     """TASKS, the apps the backend needs, and RQ_QUEUES."""
     backend = (backend or "database").strip().lower()

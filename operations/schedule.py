@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from .configuration import task_backend
 from .models import ScheduledJob
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def jobs():
         Job("purge_search_stats", DAY, "purge_search_stats"),
         Job("purge_revisions", DAY, "purge_revisions", (f"--days={settings.REVISIONS_KEEP_DAYS}",)),
     ]
-    if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    if task_backend() == "database":
         every_day.append(Job("prune_task_results", DAY, "prune_db_task_results"))
     return [
         Job("publish_scheduled", MINUTE, "publish_scheduled"),
@@ -74,10 +75,13 @@ def enqueue_due_jobs(now=None):
 
     now = now or timezone.now()
     queued = []
+    rows = {row.name: row for row in ScheduledJob.objects.all()}
     for job in jobs():
-        row, _created = ScheduledJob.objects.get_or_create(
-            name=job.name, defaults={"next_run_at": job.next_due_after(now - job.every)}
-        )
+        row = rows.get(job.name)
+        if row is None:
+            row, _created = ScheduledJob.objects.get_or_create(
+                name=job.name, defaults={"next_run_at": job.next_due_after(now - job.every)}
+            )
         if row.next_run_at > now:
             continue
         with transaction.atomic():

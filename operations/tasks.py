@@ -8,20 +8,21 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from .configuration import task_backend
+
 logger = logging.getLogger(__name__)
 
-# Backends whose queue is the site's own database: a task queued inside a
-# transaction is queued exactly when the transaction commits.
-QUEUE_IN_TRANSACTION = (
-    "django_tasks_db.DatabaseBackend",
-    "django_tasks.backends.immediate.ImmediateBackend",
-)
+# Backends whose queue is the site's own database (or none): a task queued inside
+# a transaction is queued exactly when the transaction commits.
+QUEUE_IN_TRANSACTION = ("database", "immediate")
 
 
 def enqueue(task_, *args, **kwargs):
     """Queue `task_` so that the worker sees what this transaction wrote."""
-    backend = settings.TASKS[task_.backend]["BACKEND"]
-    if backend in QUEUE_IN_TRANSACTION or not transaction.get_connection().in_atomic_block:
+    if (
+        task_backend(task_.backend) in QUEUE_IN_TRANSACTION
+        or not transaction.get_connection().in_atomic_block
+    ):
         return task_.enqueue(*args, **kwargs)
     transaction.on_commit(lambda: task_.enqueue(*args, **kwargs), robust=True)
     return None

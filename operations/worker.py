@@ -12,6 +12,7 @@ from django.db import close_old_connections, connection
 from django.db.utils import DatabaseError
 from django.utils import timezone
 
+from .configuration import task_backend
 from .models import WorkerHeartbeat
 from .schedule import enqueue_due_jobs
 
@@ -42,7 +43,7 @@ def live_worker_ids(now=None):
 def requeue_tasks_of_dead_workers(now=None):
     """Tasks left running by a worker that stopped beating (killed, timed out,
     restarted by a deploy) become ready again. Every task here can run twice."""
-    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+    if task_backend() != "database":
         return 0  # RQ keeps its own registry of abandoned jobs
     from django_tasks_db.models import DBTaskResult
 
@@ -60,9 +61,10 @@ def requeue_tasks_of_dead_workers(now=None):
     return requeued
 
 
-def forget_old_heartbeats(now=None):
-    now = now or timezone.now()
-    WorkerHeartbeat.objects.filter(last_seen__lt=now - datetime.timedelta(days=1)).delete()
+def forget_workers_gone_for_a_day():
+    """Rows of workers killed long ago, which never removed their own."""
+    cutoff = timezone.now() - datetime.timedelta(days=1)
+    WorkerHeartbeat.objects.filter(last_seen__lt=cutoff).delete()
 
 
 def housekeeping(worker_id, started_at):
@@ -70,7 +72,6 @@ def housekeeping(worker_id, started_at):
     beat(worker_id, started_at)
     requeue_tasks_of_dead_workers()
     enqueue_due_jobs()
-    forget_old_heartbeats()
 
 
 def stop_beating(worker_id):
@@ -79,7 +80,8 @@ def stop_beating(worker_id):
 
 class Housekeeper(threading.Thread):
     """Runs housekeeping every WORKER_HEARTBEAT_SECONDS beside the task loop,
-    so a long task does not make its worker look dead."""
+    so a long task does not make its worker look dead. The first round is the
+    worker's own, before it claims a task (manage.py worker)."""
 
     def __init__(self, worker_id, started_at):
         super().__init__(name="worker-housekeeping", daemon=True)
@@ -89,14 +91,13 @@ class Housekeeper(threading.Thread):
 
     def run(self):
         try:
-            while not self.stopping.is_set():
+            while not self.stopping.wait(settings.WORKER_HEARTBEAT_SECONDS):
                 close_old_connections()
                 try:
                     housekeeping(self.worker_id, self.started_at)
                 except DatabaseError:
                     # A locked or restarting database: the next round tries again.
                     logger.exception("Worker housekeeping failed; trying again")
-                self.stopping.wait(settings.WORKER_HEARTBEAT_SECONDS)
         finally:
             connection.close()
 

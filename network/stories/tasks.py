@@ -55,7 +55,8 @@ def open_submission(submission_id):
 
 @task()
 def process_story(submission_id, attempt=1):
-    if open_submission(submission_id) is None:
+    submission = open_submission(submission_id)
+    if submission is None:
         return "gone"
     try:
         processing.make_draft(submission_id)
@@ -67,7 +68,7 @@ def process_story(submission_id, attempt=1):
             processing.record_failure(submission_id, error, attempt, final)
             if final:
                 # Nothing more will be tried: staff hear now, with the problem.
-                queue_email(StorySubmission(pk=submission_id), TO_STAFF)
+                queue_email(submission, TO_STAFF)
             else:
                 enqueue_retry(process_story, submission_id, attempt=attempt)
         raise

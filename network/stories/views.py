@@ -45,6 +45,11 @@ def request_size(request):
         return 0
 
 
+def refuse(page, request, status, notice):
+    """The form again, filled with what the partner typed, and why it was not sent."""
+    return render_form(page, request, retyped_form(request, page.locale), status, notice)
+
+
 def render_form(page, request, form, status=200, notice=""):
     response = page.render(
         request,
@@ -61,14 +66,13 @@ def story_form_view(page, request):
         return render_form(page, request, StoryForm(locale=locale))
 
     if request_size(request) > MAX_REQUEST_BYTES:
-        # The web server's own limit should stop such a request before it gets
-        # here (README); if not, keep the text and say why the files were refused.
-        return render_form(
+        # The web server lets more through than the form takes
+        # (deploy/nginx/), so that the text is kept and the partner told why.
+        return refuse(
             page,
             request,
-            retyped_form(request, locale),
-            status=413,
-            notice=_(
+            413,
+            _(
                 "The files you chose are larger than %(megabytes)s MB together, so the form "
                 "could not be sent. Please choose fewer or smaller files."
             )
@@ -99,12 +103,11 @@ def story_form_view(page, request):
 
 
 def too_many_stories(page, request):
-    response = render_form(
+    response = refuse(
         page,
         request,
-        retyped_form(request, page.locale),
-        status=429,
-        notice=_(
+        429,
+        _(
             "Too many stories have been sent from your network in the last hour. Your "
             "text is still in the form below: please keep a copy and send it again later, "
             "or write to %(email)s."
@@ -118,12 +121,11 @@ def too_many_stories(page, request):
 def unknown_network(page, request):
     """The address the post came from could not be read (core.clients): with
     no key for the rate limit, nothing is saved, and the partner is told."""
-    return render_form(
+    return refuse(
         page,
         request,
-        retyped_form(request, page.locale),
-        status=400,
-        notice=_(
+        400,
+        _(
             "Our server could not tell which network your story was sent from, so it "
             "could not be accepted. This is a fault on our side. Your text is still in "
             "the form below: please keep a copy and write to %(email)s."
@@ -173,12 +175,11 @@ def csrf_failure(request, reason=""):
     page = story_form_page_for(request) if request.method == "POST" else None
     if page is None:
         return django_csrf_failure(request, reason)
-    return render_form(
+    return refuse(
         page,
         request,
-        retyped_form(request, page.locale),
-        status=403,
-        notice=_(
+        403,
+        _(
             "The form's security check failed, usually because it was open for a long time "
             "or cookies are blocked. Your text is still below: please choose your photos "
             "again, tick the agreement and send it again."

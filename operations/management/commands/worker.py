@@ -11,13 +11,18 @@ task run again by the next worker (operations.worker).
 import logging
 import threading
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from operations.worker import Housekeeper, beat, housekeeping, stop_beating
+from operations.configuration import task_backend
+from operations.worker import (
+    Housekeeper,
+    forget_workers_gone_for_a_day,
+    housekeeping,
+    stop_beating,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +47,16 @@ class Command(BaseCommand):
         if interval < 0:
             self.stderr.write("--interval must be zero or more seconds")
             raise SystemExit(2)
-        backend = settings.TASKS["default"]["BACKEND"]
+        backend = task_backend()
         worker_id = get_random_string(32)
         started_at = timezone.now()
+        forget_workers_gone_for_a_day()
+        # Alive before the first task is claimed, so no other worker takes it for lost.
+        housekeeping(worker_id, started_at)
         if once:
-            housekeeping(worker_id, started_at)
             self.run_tasks(backend, worker_id, interval, batch=True, verbosity=verbosity)
             return
-        self.stdout.write(f"Worker {worker_id} started ({backend.rsplit('.', 1)[-1]})")
-        # Alive before the first task is claimed, so no other worker takes it for lost.
-        beat(worker_id, started_at)
+        self.stdout.write(f"Worker {worker_id} started (tasks: {backend})")
         housekeeper = Housekeeper(worker_id, started_at)
         housekeeper.start()
         try:
@@ -62,11 +67,11 @@ class Command(BaseCommand):
             stop_beating(worker_id)
 
     def run_tasks(self, backend, worker_id, interval, *, batch, verbosity):
-        if backend == "django_tasks_db.DatabaseBackend":
+        if backend == "database":
             arguments = ["--queue-name=*", f"--interval={interval}", f"--worker-id={worker_id}"]
             arguments += ["--batch", "--no-startup-delay"] if batch else ["--no-reload"]
             call_command("db_worker", *arguments, verbosity=verbosity)
-        elif backend == "django_tasks_rq.RQBackend":
+        elif backend == "redis":
             arguments = ["default", "--with-scheduler", f"--name={worker_id}"]
             # RQ runs django.tasks' jobs only through their own job class.
             arguments.append("--job-class=django_tasks_rq.backend.Job")
