@@ -56,6 +56,14 @@ def home_page(db):
 
 
 @pytest.fixture
+def editor_client(client, django_user_model):
+    """A client signed in to the admin as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
 

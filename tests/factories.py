@@ -387,6 +387,32 @@ class LogoFactory(wagtail_factories.ImageFactory):
     )
 
 
+def article_with_video(parent):
+    """An article with a YouTube video in its body, and the video's embed."""
+    embed = EmbedFactory()
+    article = ArticlePageFactory(
+        parent=parent,
+        body=[
+            {"type": "paragraph", "value": "<p>คลิปบันทึกเวทีแลกเปลี่ยนของภาคี</p>"},
+            {"type": "embed", "value": embed.url},
+        ],
+    )
+    return article, embed
+
+
+def use_as_notices(**notices):
+    """Name pages as the default site's notices: privacy_notice=, cookie_notice=."""
+    from wagtail.models import Site
+
+    from privacy.models import PrivacySettings
+
+    settings = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
+    for field, page in notices.items():
+        setattr(settings, field, page)
+    settings.save()
+    return settings
+
+
 def translate_page(page, locale, **fields):
     """Copy a page into another language and publish it, as a translator would;
     a parent not yet in that language is copied too."""

@@ -483,14 +483,32 @@ class CollectingHandler:
         return self.reply
 
 
+def parsed(message):
+    """A message the SMTP server kept, as a mail client reads it."""
+    return message_from_bytes(message["data"], policy=email_policy.default)
+
+
+def subject_of(mail):
+    # Django folds an encoded subject onto the next line ("Subject: \n =?utf-8?...");
+    # mail clients drop the fold's leading space.
+    return mail["Subject"].strip()
+
+
+def about(smtp_server, reference):
+    """What arrived about one story, as parsed messages with their envelope."""
+    arrived = []
+    for message in smtp_server.messages:
+        mail = parsed(message)
+        if reference in subject_of(mail):
+            arrived.append((message, mail))
+    return arrived
+
+
 def recipients(smtp_server, reference):
     """Every address that received a message about story `reference`, sorted."""
-    found = []
-    for message in smtp_server.messages:
-        parsed = message_from_bytes(message["data"], policy=email_policy.default)
-        if reference in str(parsed["Subject"]):
-            found.extend(message["to"])
-    return sorted(found)
+    return sorted(
+        address for message, _mail in about(smtp_server, reference) for address in message["to"]
+    )
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 import pytest
-from wagtail.models import Site
 
 from privacy.consent import COOKIE_NAME
-from privacy.models import PrivacySettings
 
 from . import factories
 
@@ -46,10 +44,7 @@ def notices(site_tree):
     cookies = factories.InformationPageFactory(
         parent=site_tree["home"], title="ประกาศเกี่ยวกับการใช้คุกกี้", slug="cookies"
     )
-    settings = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
-    settings.privacy_notice = privacy
-    settings.cookie_notice = cookies
-    settings.save()
+    settings = factories.use_as_notices(privacy_notice=privacy, cookie_notice=cookies)
     return {"privacy": privacy, "cookies": cookies, "settings": settings}
 
 

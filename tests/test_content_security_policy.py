@@ -60,13 +60,6 @@ def public_pages(site_tree):
     }
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def test_every_public_page_has_an_enforced_policy(client, public_pages):
     for name, path in public_pages.items():
         response = client.get(path)

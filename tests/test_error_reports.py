@@ -13,13 +13,12 @@ import subprocess
 import sys
 import threading
 import zlib
-from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from .story_helpers import smtp_server  # noqa: F401 - pytest fixture
+from .story_helpers import parsed, smtp_server  # noqa: F401 - pytest fixture
 
 PROJECT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -200,7 +199,7 @@ def test_without_sentry_the_admins_get_an_email(tmp_path, smtp_server):  # noqa:
     assert len(smtp_server.messages) == 1, result.stderr
     message = smtp_server.messages[0]
     assert message["to"] == ["somchai@example.org"]
-    mail = message_from_bytes(message["data"], policy=policy.default)
+    mail = parsed(message)
     assert "Internal Server Error: /stories/" in mail["Subject"]
     body = mail.get_body(preferencelist=("plain",)).get_content()
     assert "file is not a database" in body

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from articles.models import ArticleIndexPage, ArticlePage, EventSummaryPage
 
 from . import factories
+from .failures import fail_on_second_call
 
 pytestmark = pytest.mark.django_db
 
@@ -161,16 +162,7 @@ def test_one_bad_file_means_no_pages_at_all(site_tree, tmp_path):
 
 
 def test_a_failure_while_creating_rolls_back_pages_already_created(site_tree, monkeypatch):
-    created = []
-    original = ArticlePage.save_revision
-
-    def fail_on_second(self, *args, **kwargs):
-        created.append(self.pk)
-        if len(created) == 2:
-            raise RuntimeError("database went away")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(ArticlePage, "save_revision", fail_on_second)
+    fail_on_second_call(monkeypatch, ArticlePage, "save_revision")
     with pytest.raises(RuntimeError):
         run(sample("partner_support.txt"), sample("article.html"), type="article")
 

@@ -11,6 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 from articles.models import ArticlePage
 
 from . import factories
+from .failures import fail_on_second_call
 
 pytestmark = pytest.mark.django_db
 
@@ -214,17 +215,7 @@ def test_old_url_option_needs_exactly_one_file(site_tree):
 
 def test_failure_while_writing_redirects_leaves_no_pages(site_tree, tmp_path, monkeypatch):
     csv_file = write_csv(tmp_path, "article.html,/post/a\npartner_support.txt,/post/b\n")
-    saved = []
-    original = Redirect.save
-
-    # The database going away halfway is the one failure that no input check can catch.
-    def fail_on_second(self, *args, **kwargs):
-        saved.append(self.old_path)
-        if len(saved) == 2:
-            raise RuntimeError("database went away")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Redirect, "save", fail_on_second)
+    fail_on_second_call(monkeypatch, Redirect, "save")
     with pytest.raises(RuntimeError):
         run(
             sample("article.html"), sample("partner_support.txt"), type="article", old_urls=csv_file

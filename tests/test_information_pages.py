@@ -40,10 +40,7 @@ def notices(site_tree, english):
         slug="cookies",
         intro="เว็บไซต์ใช้คุกกี้เท่าที่จำเป็น",
     )
-    settings = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
-    settings.privacy_notice = privacy
-    settings.cookie_notice = cookies
-    settings.save()
+    factories.use_as_notices(privacy_notice=privacy, cookie_notice=cookies)
     english_home = factories.translate_page(home, english, title="Home")
     return {
         "privacy": privacy,

@@ -112,26 +112,19 @@ def test_renaming_twice_keeps_both_old_addresses_pointing_at_the_current_one(
 NEW_SITE = "https://www.example-foundation.org"
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(admin)
-    return client
-
-
-def import_in_admin(staff_client, csv_text, name="old-addresses.csv"):
+def import_in_admin(editor_client, csv_text, name="old-addresses.csv"):
     """Settings → Redirects → Import, as staff do it: upload, then choose the columns."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile(name, csv_text.encode("utf-8"), content_type="text/csv")
-    chosen = staff_client.post(reverse("wagtailredirects:start_import"), {"import_file": upload})
+    chosen = editor_client.post(reverse("wagtailredirects:start_import"), {"import_file": upload})
     assert chosen.status_code == 200
     form = chosen.context["form"]
     assert [label for _value, label in form.fields["from_index"].choices][1:] == [
         "old_url",
         "new_url",
     ]
-    return staff_client.post(
+    return editor_client.post(
         reverse("wagtailredirects:process_import"),
         {
             "import_file_name": form.initial["import_file_name"],
@@ -144,11 +137,11 @@ def import_in_admin(staff_client, csv_text, name="old-addresses.csv"):
     )
 
 
-def test_staff_import_a_csv_of_old_addresses_in_the_admin(site_tree, staff_client, client):
+def test_staff_import_a_csv_of_old_addresses_in_the_admin(site_tree, editor_client, client):
     page = factories.ArticlePageFactory(parent=site_tree["articles"], slug="annual-report")
     thai_slug = "รายงานประจำปี"
     done = import_in_admin(
-        staff_client,
+        editor_client,
         "old_url,new_url\n"
         # The new address as staff copy it from the browser: the admin asks for a full URL.
         f"/post/{thai_slug},{NEW_SITE}{page.url}\n"
@@ -158,10 +151,10 @@ def test_staff_import_a_csv_of_old_addresses_in_the_admin(site_tree, staff_clien
     # With no row refused, the admin goes back to the list of redirects.
     assert done.status_code == 302
     assert done["Location"] == reverse("wagtailredirects:index")
-    listing = staff_client.get(done["Location"])
+    listing = editor_client.get(done["Location"])
     assert f"/post/{thai_slug}".encode() in listing.content
     assert Redirect.objects.filter(is_permanent=True).count() == 2
-    staff_client.logout()
+    editor_client.logout()
     for old in (f"/post/{quote(thai_slug)}", f"/post/{quote(thai_slug)}/?fbclid=IwAR0"):
         response = client.get(old)
         assert response.status_code == 301

@@ -32,13 +32,6 @@ TEMPLATE_ELEMENT = re.compile(r"<template\b.*?</template>", re.DOTALL)
 PROJECT_APPS = ("articles", "network", "home", "privacy", "core", "search", "audience", "thai")
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def rich_text_blocks(block, path):
     if isinstance(block, RichTextBlock):
         yield path, block

@@ -1,8 +1,6 @@
 """Emails about partners' stories, sent through a real SMTP server that the
 tests start on loopback, and read as they arrived."""
 
-import email
-import email.policy
 import logging
 
 import pytest
@@ -13,12 +11,15 @@ from django.utils.translation import gettext
 
 from . import story_helpers
 from .story_helpers import (
+    about,
     form_data,
     free_port,
     is_thai,
     only_submission,
+    parsed,
     photo,
     post_story,
+    subject_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,28 +33,8 @@ def thai(message, **params):
     return text % params if params else text
 
 
-def parsed(message):
-    return email.message_from_bytes(message["data"], policy=email.policy.default)
-
-
-def subject_of(mail):
-    # Django folds an encoded subject onto the next line ("Subject: \n =?utf-8?...");
-    # mail clients drop the fold's leading space.
-    return mail["Subject"].strip()
-
-
 def body_of(mail):
     return mail.get_body(preferencelist=("plain",)).get_content()
-
-
-def about(smtp_server, reference):
-    """What arrived about one story, as parsed messages with their envelope."""
-    arrived = []
-    for message in smtp_server.messages:
-        mail = parsed(message)
-        if reference in subject_of(mail):
-            arrived.append((message, mail))
-    return arrived
 
 
 def assert_plain_text_only(mail):

@@ -2,7 +2,6 @@
 needs attention, with the problem shown to staff, who can run it again."""
 
 import datetime
-from email import message_from_bytes, policy
 
 import pytest
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from network.models import StorySubmission
 
 from . import factories, story_helpers, test_story_admin
-from .story_helpers import form_data, only_submission, post_story
+from .story_helpers import form_data, only_submission, parsed, post_story
 from .worker_process import run_worker_once
 
 smtp_server = story_helpers.smtp_server
@@ -23,11 +22,7 @@ PROCESS = "network.stories.tasks.process_story"
 
 
 def sent_to(smtp_server, address):
-    return [
-        message_from_bytes(m["data"], policy=policy.default)
-        for m in smtp_server.messages
-        if address in m["to"]
-    ]
+    return [parsed(message) for message in smtp_server.messages if address in message["to"]]
 
 
 def waiting_retry():

@@ -53,12 +53,13 @@ def forget_task_backends():
 @contextmanager
 def tasks_through(settings_fixture, backend, redis_url=""):
     """Tasks queued by this process go through `backend`, as on a site."""
+    before = settings.TASKS, settings.RQ_QUEUES
     settings_fixture.TASKS, _apps, settings_fixture.RQ_QUEUES = task_settings(backend, redis_url)
     forget_task_backends()
     try:
         yield
     finally:
-        settings_fixture.TASKS, _apps, _queues = task_settings("immediate", "")
+        settings_fixture.TASKS, settings_fixture.RQ_QUEUES = before
         forget_task_backends()
 
 

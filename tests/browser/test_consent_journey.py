@@ -11,9 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Site
 
-from privacy.models import PrivacySettings
 from tests import factories
 
 pytestmark = [
@@ -30,21 +28,12 @@ def path_of(page):
 
 @pytest.fixture
 def browser_data(transactional_db, live_server, site_tree):
-    embed = factories.EmbedFactory()
-    article = factories.ArticlePageFactory(
-        parent=site_tree["articles"],
-        body=[
-            {"type": "paragraph", "value": "<p>คลิปบันทึกเวทีแลกเปลี่ยนของภาคี</p>"},
-            {"type": "embed", "value": embed.url},
-        ],
-    )
+    article, embed = factories.article_with_video(site_tree["articles"])
     event = factories.EventSummaryPageFactory(parent=site_tree["events"])
     notice = factories.InformationPageFactory(
         parent=site_tree["home"], title="ประกาศเกี่ยวกับการใช้คุกกี้", slug="cookie-notice"
     )
-    settings = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
-    settings.cookie_notice = notice
-    settings.save()
+    factories.use_as_notices(cookie_notice=notice)
     return SimpleNamespace(
         article=path_of(article),
         event=path_of(event),

@@ -14,10 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from privacy.models import PrivacySettings
 from tests import factories
 from tests.test_story_admin import make_submission
 
@@ -175,18 +174,12 @@ def test_public_pages_report_no_violation(phone, served_site, public_paths, miss
 
 @pytest.fixture
 def consent_data(transactional_db, live_server, site_tree):
-    embed = factories.EmbedFactory()
-    article = factories.ArticlePageFactory(
-        parent=site_tree["articles"],
-        body=[
-            {"type": "paragraph", "value": "<p>คลิปบันทึกเวทีแลกเปลี่ยนของภาคี</p>"},
-            {"type": "embed", "value": embed.url},
-        ],
+    article, _embed = factories.article_with_video(site_tree["articles"])
+    factories.use_as_notices(
+        cookie_notice=factories.InformationPageFactory(
+            parent=site_tree["home"], slug="cookie-notice"
+        )
     )
-    notice = factories.InformationPageFactory(parent=site_tree["home"], slug="cookie-notice")
-    settings = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
-    settings.cookie_notice = notice
-    settings.save()
     return SimpleNamespace(article=path_of(article.url))
 
 
