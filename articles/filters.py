@@ -10,15 +10,22 @@ named in a note, never an error page.
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.freshness import versioned_key
 from core.visibility import readable_pages
 from network.links import partner_links, topic_links
 from network.models import PartnerOrganisation, Programme, Province, Topic
 from thai.dates import is_thai
 from thai.display import year_text
+
+# Years are written in the reader's choice of digits (thai.display.year_text).
+PER_READER_OPTIONS = {"year"}
+# A content change retires the cached choices at once; this only bounds their storage.
+OPTIONS_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -68,14 +75,33 @@ class ListingFilter(forms.Form):
             if name not in section.filter_names:
                 del self.fields[name]
         self.options = {}
+        shared = self._shared_options()
         for name, field in self.fields.items():
-            options = getattr(self, f"_{name}_options")()
+            options = shared[name] if name in shared else getattr(self, f"_{name}_options")()
             self.options[name] = {option.value: option for option in options}
             field.choices = [
                 ("", self.ALL_LABELS[name]),
                 *((option.value, option.label) for option in options),
             ]
         self.is_valid()
+
+    def _shared_options(self):
+        """The choices every reader of the section sees alike, cached until content changes."""
+        names = [name for name in self.fields if name not in PER_READER_OPTIONS]
+        keys = {
+            name: versioned_key(
+                self.request, "listing-options", self.section.pk, get_language(), name
+            )
+            for name in names
+        }
+        found = cache.get_many(keys.values())
+        options = {name: found[key] for name, key in keys.items() if key in found}
+        missing = {
+            keys[name]: getattr(self, f"_{name}_options")() for name in names if name not in options
+        }
+        if missing:
+            cache.set_many(missing, OPTIONS_SECONDS)
+        return {name: found.get(key, missing.get(key)) for name, key in keys.items()}
 
     # --- choices: one query each, whatever the number of pages or choices ------
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -150,6 +150,9 @@ class ContentPage(ThaiSlugMixin, Page):
         prefetch_related_objects(links, "topic")
         return links
 
+    def linked_partners(self):
+        return [link.partner for link in self.partner_link_list]
+
     def linked_partner_ids(self):
         return {link.partner_id for link in self.partner_link_list}
 
@@ -185,10 +188,11 @@ class ContentPage(ThaiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_links"] = self.partner_link_list
-        context["partners"] = [link.partner for link in self.partner_link_list]
-        context["topics"] = [link.topic for link in self.topic_link_list]
-        context["related_pages"] = self.related_pages()
+        # Lazy: what the page's body shows is a cached fragment, queried only when it misses.
+        context["partner_links"] = SimpleLazyObject(lambda: self.partner_link_list)
+        context["partners"] = SimpleLazyObject(self.linked_partners)
+        context["topics"] = SimpleLazyObject(lambda: [link.topic for link in self.topic_link_list])
+        context["related_pages"] = SimpleLazyObject(self.related_pages)
         return context
 
 
@@ -499,16 +503,22 @@ class EventSummaryPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = context["partner_links"]
-        context["organisers"] = [
-            link.partner for link in links if link.role == EventPartner.ORGANISER
-        ]
-        context["partners"] = [
-            link.partner for link in links if link.role != EventPartner.ORGANISER
-        ]
-        context["gallery"] = list(self.gallery_images.all())
-        prefetch_images(context["gallery"], "image")
+        context["organisers"] = SimpleLazyObject(lambda: self.partners_by_role(organisers=True))
+        context["partners"] = SimpleLazyObject(lambda: self.partners_by_role(organisers=False))
+        context["gallery"] = SimpleLazyObject(self.gallery_photos)
         return context
+
+    def partners_by_role(self, organisers):
+        return [
+            link.partner
+            for link in self.partner_link_list
+            if (link.role == EventPartner.ORGANISER) == organisers
+        ]
+
+    def gallery_photos(self):
+        photos = list(self.gallery_images.all())
+        prefetch_images(photos, "image")
+        return photos
 
 
 class EventPartner(PartnerLink):
@@ -717,10 +727,13 @@ class EbookPage(ebooks.ServedRoutablePageMixin, ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.publisher_id:
-            context["partners"] = [self.publisher] + [
-                partner for partner in context["partners"] if partner.pk != self.publisher_id
-            ]
+            context["partners"] = SimpleLazyObject(self.partners_publisher_first)
         return context
+
+    def partners_publisher_first(self):
+        return [self.publisher] + [
+            partner for partner in self.linked_partners() if partner.pk != self.publisher_id
+        ]
 
 
 class EbookPartner(PartnerLink):

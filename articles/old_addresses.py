@@ -14,10 +14,8 @@ from django.conf import settings
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-# Facebook, Google and newsletters add these to shared links; the old page did not
-# depend on them, so the redirect must not either.
-TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "igshid", "mc_cid", "mc_eid", "si"})
-TRACKING_PREFIXES = ("utm_",)
+from core.addresses import is_tracking_parameter
+
 # A spreadsheet of old addresses has a row per page; anything this large is the wrong file.
 MAX_CSV_BYTES = 1024 * 1024
 
@@ -61,7 +59,7 @@ def redirect_path(url):
     query = [
         (name, value)
         for name, value in parse_qsl(parts.query, keep_blank_values=True)
-        if name not in TRACKING_PARAMETERS and not name.startswith(TRACKING_PREFIXES)
+        if not is_tracking_parameter(name)
     ]
     path = parts.path + (f"?{urlencode(query)}" if query else "")
     return Redirect.normalise_path(path)

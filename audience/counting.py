@@ -1,13 +1,18 @@
-"""Which page views are counted: a reader's own GET of a live article, event
-summary or e-book page that was served in full."""
+"""Which page views are counted: a reader's own view of a live, public article,
+event summary or e-book page, reported by the page's script once it is shown.
+
+The page itself may come from the cache, the same for every reader, so it is not
+counted where it is served: the script posts to `audience:view` instead.
+"""
 
 import logging
 
 from django.db import DatabaseError
+from wagtail.models import Page
 
 from core.lock_waits import brief_lock_wait
 
-from .bots import is_counted_request
+from .bots import is_probable_bot
 from .models import PageViewCount
 
 logger = logging.getLogger(__name__)
@@ -17,28 +22,29 @@ logger = logging.getLogger(__name__)
 COUNTED_PAGE_TYPES = {"articles.ArticlePage", "articles.EventSummaryPage", "articles.EbookPage"}
 
 
-def is_reader_view(page, request, response):
-    if page._meta.label not in COUNTED_PAGE_TYPES or not page.live:
-        return False
-    if response.status_code != 200 or getattr(request, "is_preview", False):
-        return False
-    # An e-book's file routes (read/, download/…) count as downloads, not views.
-    route = getattr(request, "routable_resolver_match", None)
-    if route is not None and route.url_name != "index_route":
-        return False
-    if not is_counted_request(request):
+def is_counted_page_type(page):
+    return page._meta.label in COUNTED_PAGE_TYPES
+
+
+def counted_page(page_id):
+    """The live, public page of a counted type with this id, or None."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    return page if page is not None and is_counted_page_type(page) else None
+
+
+def is_reader(request):
+    """Not a robot that says so, and not staff. The page's script reports a view
+    only once the page is shown, never for a prefetched or prerendered page."""
+    if is_probable_bot(request.headers.get("User-Agent")):
         return False
     # The public site has no reader accounts: whoever is logged in is staff.
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
 
 
-def count_view(page, request, response):
-    """Count a reader's view. Never changes the answer: a counter that cannot
-    write soon (a locked database, a long migration) logs it and the page is
-    served uncounted."""
-    if not is_reader_view(page, request, response):
-        return
+def count_view(page):
+    """Count a reader's view. A counter that cannot write soon (a locked database,
+    a long migration) logs it, and the view goes uncounted."""
     try:
         with brief_lock_wait():
             PageViewCount.add_view(page.pk)

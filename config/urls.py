@@ -42,6 +42,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("cookie-consent/", include("privacy.urls")),
+    # The page's script reports a view here (audience/counting.py).
+    path("views/", include("audience.urls")),
     path("feeds/", include("articles.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

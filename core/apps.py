@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from . import content_changes
         from .images import connect_deferred_renditions
 
         connect_deferred_renditions()
+        content_changes.connect()

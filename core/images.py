@@ -125,6 +125,13 @@ def defer_renditions(image, specs):
     work.setdefault(image.pk, (image, set()))[1].update(specs)
 
 
+def deferred_renditions_count():
+    """How many renditions this response goes without so far: a fragment rendered
+    while some were missing shows fewer formats and must not be kept."""
+    work = getattr(_deferred, "work", None) or {}
+    return sum(len(specs) for _image, specs in work.values())
+
+
 def make_deferred_renditions(**kwargs):
     """Queue the renditions this response went without, once per image and set
     of specs for a while: a burst of readers queues them once, not per reader."""

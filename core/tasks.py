@@ -13,3 +13,12 @@ def make_renditions(image_id, specs):
         return len(image.get_renditions(*specs))
     except SourceImageIOError:
         return 0  # the original is missing: readers see Wagtail's placeholder
+
+
+@task()
+def purge_urls(urls):
+    """Ask the CDN or proxy to drop these addresses (core.frontend_purge)."""
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    purge_urls_from_cache(urls)
+    return len(urls)

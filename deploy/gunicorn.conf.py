@@ -23,6 +23,10 @@ max_requests = 2000
 max_requests_jitter = 200
 # nginx logs every request; gunicorn logs its own errors to the journal.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+# Combined format, then whether the page cache answered and which worker did.
+access_log_format = (
+    '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-cache}o)s pid=%(p)s'
+)
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # Only nginx on this machine may say the request came over HTTPS.

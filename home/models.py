@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, PageChooserPanel
@@ -82,25 +83,33 @@ class HomePage(Page):
         prefetch_for_cards(latest_pages)
         return sections
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def featured_cards(self):
         # A translated home page keeps the source's choices; show their translations.
         chosen_pages = [
             item.featured_page for item in self.featured_items.select_related("featured_page")
         ]
         # An editor may feature a page that is later made private or unpublished.
         featured = localized(chosen_pages, self.locale, readable_pages())
-        context["featured"] = prefetch_for_cards(featured)
+        return prefetch_for_cards(featured)
+
+    def partner_strip(self):
         chosen_partners = [
             item.partner for item in self.featured_partners.select_related("partner")
         ]
         partners = localized(chosen_partners, self.locale)
         prefetch_images(partners, "logo")
-        context["partner_strip"] = partners
-        context["partner_index"] = (
-            PartnerIndexPage.objects.filter(readable_pages()).child_of(self).first()
-        )
-        context["sections"] = self.sections()
+        return partners
+
+    def partner_index(self):
+        return PartnerIndexPage.objects.filter(readable_pages()).child_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: the page's content is a cached fragment, queried only when it misses.
+        context["featured"] = SimpleLazyObject(self.featured_cards)
+        context["partner_strip"] = SimpleLazyObject(self.partner_strip)
+        context["partner_index"] = SimpleLazyObject(self.partner_index)
+        context["sections"] = SimpleLazyObject(self.sections)
         return context
 
 

@@ -7,7 +7,9 @@
     TASKS_BACKEND=immediate  no queue: each task runs in the process that asks for it
                              (the tests; a site run without a worker)
 
-With REDIS_URL set, the cache is Redis too, shared by every process of every machine.
+The cache (pages, fragments, rate limits) is a directory of files that every process
+of one machine shares (CACHE_DIR); with REDIS_URL set it is Redis, shared by every
+process of every machine.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -43,9 +45,16 @@ def task_settings(backend, redis_url):
     return tasks, ["django_rq"], queues
 
 
-def cache_settings(redis_url):
+def cache_settings(redis_url, cache_dir):
     if not redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(cache_dir),
+                # Pages of every address and language, and their fragments.
+                "OPTIONS": {"MAX_ENTRIES": 20000},
+            }
+        }
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -81,7 +81,9 @@ def store(response, request, consent):
         max_age=MAX_AGE,
         samesite="Lax",
         secure=request.is_secure(),
-        httponly=True,
+        # The page's script reads it: a cached page is the same for every reader,
+        # and follows the reader's choice in the browser. It holds only the choice.
+        httponly=False,
         path=settings.SESSION_COOKIE_PATH,
     )
     setattr(request, _REQUEST_ATTRIBUTE, consent)

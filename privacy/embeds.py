@@ -1,9 +1,10 @@
 """Embedded videos and posts, shown only once the reader allows external media.
 
 An embed from YouTube, Facebook or Vimeo loads the provider's page in an iframe,
-and the provider sets its cookies there. Until the reader allows that, the page
-shows a placeholder naming the provider, with a link to the original, and keeps
-the embed's markup in an inert <template> for the page's script to bring in.
+and the provider sets its cookies there. The page always shows a placeholder
+naming the provider, with a link to the original, and keeps the embed's markup
+in an inert <template>; the page's script brings it in once the reader allows
+external media (so the page is the same for every reader, and can be cached).
 """
 
 import re
@@ -17,8 +18,6 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from core.navigation import request_cache
-
-from .consent import MEDIA, consent_for
 
 PROVIDERS = {
     "youtube.com": "YouTube",
@@ -97,13 +96,11 @@ def next_embed_number(request):
 
 
 def gated_embed_context(request, value):
-    """What privacy/embed.html needs: the iframe if the reader allows external
-    media, else the placeholder."""
-    allowed = request is not None and consent_for(request).allows(MEDIA)
+    """What privacy/embed.html needs: the placeholder, the same for every reader,
+    which the page's script replaces with the embed if the reader allows it."""
     return {
         "request": request,
         "embed": embed_for_reader(value),
-        "allowed": allowed,
         "anchor": f"embed-{next_embed_number(request)}",
         "next_url": request.get_full_path() if request is not None else "/",
     }

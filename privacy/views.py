@@ -5,8 +5,6 @@ JavaScript the same form is sent in the background (Accept: application/json)
 and the page updates itself.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -16,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.navigation import current_language
+from core.same_site import is_same_site
 
 from .consent import MEDIA, consent_for, store
 from .notices import site_privacy
@@ -40,24 +39,6 @@ def safe_next(request, value):
     ):
         return value
     return home_url()
-
-
-def is_same_site(request):
-    """A form sent from this site's own pages, as far as the browser says.
-
-    The view cannot use Django's CSRF token: the token's cookie would be set on
-    every page the banner is on, before the reader has chosen anything. Browsers
-    say where a POST comes from instead; a page elsewhere must not be able to
-    choose for the reader.
-    """
-    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
-        return False
-    origin = request.headers.get("Origin")
-    if origin and origin != "null":
-        return (
-            urlsplit(origin).netloc == request.get_host() or origin in settings.CSRF_TRUSTED_ORIGINS
-        )
-    return True
 
 
 def choices_from(request, categories):

@@ -217,6 +217,8 @@ class DemoSite:
             "STATIC_ROOT": str(folder / "static"),
             # E-book files: part of the build, not left in the checkout's private/.
             "DOCUMENTS_ROOT": str(folder / "documents"),
+            # Its own page cache: never pages of another build on the same port.
+            "CACHE_DIR": str(folder / "cache"),
         }
 
     def _pg_url(self, database):

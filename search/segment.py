@@ -37,9 +37,16 @@ def frequencies():
 def thai_words_of_run(run):
     """Dictionary words of one run of Thai letters, in order; a run of consonants
     that is not a word is an abbreviation (มยส), kept whole."""
+    return list(_cached_words_of_run(run))
+
+
+# Pages of one site repeat the same phrases (names, programmes, places), and
+# segmenting a run costs far more than looking it up.
+@lru_cache(maxsize=200_000)
+def _cached_words_of_run(run):
     if CONSONANTS_ONLY.fullmatch(run) and run not in dictionary():
-        return [run]
-    return segment(run)
+        return (run,)
+    return tuple(segment(run))
 
 
 @lru_cache(maxsize=100_000)
@@ -110,6 +117,18 @@ def _plain_pieces(text):
 
 
 def index_text(text):
+    """Text as the search index should store it (see _segmented_for_index)."""
+    if not text:
+        return ""
+    if isinstance(text, str):
+        return _segmented_for_index(text)
+    return _segmented_for_index.__wrapped__(text)
+
+
+# The stock indexers read each field once per index column, so the same value
+# comes back several times in a row.
+@lru_cache(maxsize=4096)
+def _segmented_for_index(text):
     """Text as the search index should store it: Thai words separated by
     spaces, other text unchanged, then the parts of each compound. The parts
     come last so that the words of a quoted phrase stay next to each other."""

@@ -64,6 +64,17 @@ def editor_client(client, django_user_model):
 
 
 @pytest.fixture
+def page_cache(settings):
+    """The page cache on, as the site runs it (the test settings leave it off)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
 

@@ -347,6 +347,19 @@ def test_a_story_over_the_forms_limit_reaches_django_which_keeps_the_text(instal
     assert f'"POST {form}' in installation.gunicorn_requests()
 
 
+def test_every_gunicorn_worker_serves_pages_from_one_shared_cache(installation):
+    path = installation.page("articles.EventSummaryPage")
+    for _ in range(2):  # the first view also makes the pictures' renditions
+        installation.get(path, base=installation.gunicorn_url)
+    for _ in range(40):
+        status, headers, _body = installation.get(path, base=installation.gunicorn_url)
+        assert (status, headers["X-Cache"]) == (200, "hit")
+    line = rf'"GET {re.escape(path)} [^"]*" 200 .* hit pid=<(\d+)>'
+    served_by = set(re.findall(line, installation.gunicorn_requests()))
+    # Both workers answered from the cache that one of them filled.
+    assert len(served_by) == 2, installation.gunicorn_requests()[-2000:]
+
+
 def test_healthz_answers_once_the_worker_has_run(installation):
     subprocess.run(
         [sys.executable, "manage.py", "worker", "--once"],

@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from core.page_script import script_hash
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -80,6 +83,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.security_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An unchanged page answers a conditional GET with 304, from the cache or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before the session, the language and the user: a cached page needs none of them.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -285,13 +292,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Content-Security-Policy (django-csp). Public pages run only the site's own
-# scripts and the one inline script that carries the response's nonce; frames
+# scripts and the one inline script allowed by its hash (core/page_script.py); frames
 # come only from the embed providers the consent gate knows (privacy.embeds).
 # A staff-configured analytics script adds its own origin (privacy_tags).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        # The pages' one inline script by its hash: a cached page has no fresh nonce.
+        "script-src": [SELF, script_hash()],
         "style-src": [SELF, NONCE],
         # Style attributes only: Wagtail's responsive embed wrapper and the
         # providers' iframes (Facebook's) carry them. <style> needs the nonce.
@@ -336,7 +344,27 @@ from operations.configuration import cache_settings, task_settings  # noqa: E402
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 TASKS, _task_apps, RQ_QUEUES = task_settings(os.environ.get("TASKS_BACKEND", "database"), REDIS_URL)
 INSTALLED_APPS += _task_apps
-CACHES = cache_settings(REDIS_URL)
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache"))
+CACHES = cache_settings(REDIS_URL, CACHE_DIR)
+# How long a rendered page is kept (core/page_cache.py); 0 turns the page cache off.
+# Any content change retires the cached pages at once, so this only bounds how
+# long a page waits for a change nothing announces (a view count, a download count).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A CDN or caching proxy in front of the site, told which pages changed
+# (core/frontend_purge.py): a proxy that takes PURGE requests (Varnish, nginx with
+# a purge module), and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"].strip(),
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"].strip(),
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", "").strip(),
+    }
 # How often a worker reports that it is alive; a task whose worker has been
 # silent for WORKER_STALE_AFTER_SECONDS was cut off and is run again.
 WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))

@@ -2,13 +2,21 @@ import os
 import tempfile
 from pathlib import Path
 
-from operations.configuration import task_settings
+from operations.configuration import cache_settings, task_settings
 from operations.storage_configuration import local_backup_storage
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, INSTALLED_APPS, REDIS_URL
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+# One cache per test process; the page cache is on only where a test turns it on
+# (tests/test_page_cache*.py), so other tests see each request rendered.
+CACHES = (
+    cache_settings(REDIS_URL, None)
+    if REDIS_URL
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 # Staff tests sign in with force_login; the second factor's own tests turn it on.
 REQUIRE_SECOND_FACTOR = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

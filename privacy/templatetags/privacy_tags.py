@@ -3,7 +3,7 @@
 from django import template
 
 from core.security_policy import allow_sources, origin_of
-from privacy.consent import MEDIA, STATS, consent_for
+from privacy.consent import MEDIA, STATS, Consent, consent_for
 from privacy.embeds import gated_embed_context
 from privacy.notices import site_privacy
 
@@ -18,13 +18,14 @@ def privacy_links(context):
 
 @register.inclusion_tag("privacy/consent_banner.html", takes_context=True)
 def consent_banner(context):
-    """The banner, open until the reader has chosen; hidden but ready for the
-    footer's "Cookie settings" after that. Also the analytics script, once allowed."""
+    """The banner, the same for every reader so that the page can be cached: the
+    page's script reads the choice from the cookie, opens the banner until the
+    reader has chosen, and loads the embeds and the analytics script they allow.
+    Without JavaScript nothing needs consent: embeds stay links to the original."""
     request = context.get("request")
     if request is None:
         return {"show": False}
     privacy = site_privacy(request)
-    consent = consent_for(request)
     categories = privacy.categories
     if privacy.analytics_script_url:
         # The page's script may load it the moment the reader allows statistics,
@@ -35,22 +36,20 @@ def consent_banner(context):
         "request": request,
         # The settings page holds the same form; two on one page would repeat its ids.
         "show": not context.get("consent_page"),
-        "is_open": not consent.has_decided(categories),
         "privacy": privacy,
-        "consent": consent,
         "offer_stats": STATS in categories,
-        "load_analytics": privacy.analytics_script_url and consent.allows(STATS),
         "next_url": request.get_full_path(),
         "id_prefix": "consent-banner",
     }
 
 
 @register.inclusion_tag("privacy/consent_choices.html", takes_context=True)
-def consent_choices(context, id_prefix):
-    """The categories with their switches, for the banner and the settings page."""
+def consent_choices(context, id_prefix, from_cookie=True):
+    """The categories with their switches, for the banner (set by the page's script
+    from the cookie) and the settings page (set here)."""
     request = context.get("request")
     privacy = site_privacy(request)
-    consent = consent_for(request)
+    consent = consent_for(request) if from_cookie else Consent()
     return {
         "id_prefix": id_prefix,
         "consent": consent,

@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchQuery
+from django.db.models import Q
 from django.db.models.sql.subqueries import InsertQuery
 from wagtail.search.backends.database.postgres import postgres as stock
 from wagtail.search.backends.database.postgres.query import Lexeme
@@ -95,7 +96,18 @@ class SegmentingPostgresCompilerMixin:
 class ThaiPostgresSearchQueryCompiler(
     SegmentingPostgresCompilerMixin, stock.PostgresSearchQueryCompiler
 ):
-    pass
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if self.fields is not None or not isinstance(self.query, PlainText | Phrase):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        # The stock backend matches on (title || body), which no index holds, so
+        # every search read every entry. Matching each column on its own lets
+        # PostgreSQL combine the two GIN indexes and fetch only the matches.
+        search_query = self.build_tsquery(self.query, config=config)
+        rank_expression = self._build_rank_expression(self.get_index_vectors(search_query), config)
+        queryset = self.queryset.filter(
+            Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
+        )
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
 class ThaiPostgresAutocompleteQueryCompiler(

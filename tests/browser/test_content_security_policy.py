@@ -164,7 +164,7 @@ def test_public_pages_report_no_violation(phone, served_site, public_paths, miss
             problems[name] = watcher.visit(served_site.base_url, path)
             ran = injected_scripts_that_ran(watcher, ["inline", "from another host"])
             assert not ran, f"an injected script ({ran}) ran on {name}"
-        # The page's script really ran: the nonce let the inline script through.
+        # The page's inline script really ran: its hash let it through.
         expect(phone.locator("html")).to_have_class("js")
     assert_clean(problems)
 

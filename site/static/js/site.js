@@ -67,11 +67,12 @@
 })();
 
 // --- Cookie consent ---
-// The banner's buttons are a plain form that works without JavaScript. Here the
-// form is sent in the background instead, and the page follows the choice at
-// once: the banner closes, allowed embeds replace their placeholders, and the
-// statistics script loads if allowed. "Settings" opens the switches in place,
-// and the footer's "Cookie settings" link becomes a button that reopens them.
+// The page is the same for every reader (it may come from the cache), so the
+// reader's choice is read here, from the consent cookie: the banner opens until
+// the reader has chosen, and allowed embeds and the statistics script load.
+// The banner's buttons are a plain form; here it is sent in the background, and
+// the page follows the new choice at once. "Settings" opens the switches in
+// place, and the footer's "Cookie settings" link becomes a button that reopens them.
 (function () {
     "use strict";
     var banner = document.querySelector("[data-consent]");
@@ -86,11 +87,31 @@
         return banner && banner.querySelector('input[name="' + name + '"]');
     }
 
-    function switchState(name) {
-        var input = switchInput(name);
-        return Boolean(input && input.checked);
+    // The cookie as privacy/consent.py writes it: "v1.media-yes.stats-no".
+    function savedChoice() {
+        var choice = { decided: {}, granted: {} };
+        var match = document.cookie.match(/(?:^|;\s*)consent=([^;]*)/);
+        var parts = match ? match[1].split(".") : [];
+        if (parts[0] !== "v1") {
+            return choice;
+        }
+        parts.slice(1).forEach(function (part) {
+            var pieces = part.split("-");
+            if ((pieces[0] === "media" || pieces[0] === "stats") && (pieces[1] === "yes" || pieces[1] === "no")) {
+                choice.decided[pieces[0]] = true;
+                choice.granted[pieces[0]] = pieces[1] === "yes";
+            }
+        });
+        return choice;
     }
-    var granted = { media: switchState("media"), stats: switchState("stats") };
+    var saved = savedChoice();
+    var granted = { media: Boolean(saved.granted.media), stats: Boolean(saved.granted.stats) };
+    ["media", "stats"].forEach(function (name) {
+        var input = switchInput(name);
+        if (input) {
+            input.checked = granted[name];
+        }
+    });
 
     function setPanelOpen(open) {
         if (!panel || !settingsButton) {
@@ -224,8 +245,21 @@
         });
     });
 
+    Array.prototype.forEach.call(document.querySelectorAll(".embed__allow[hidden]"), function (form) {
+        form.hidden = false;
+    });
+    if (granted.media) {
+        showEmbeds();
+    }
     if (!banner) {
         return;
+    }
+    if (granted.stats) {
+        loadAnalytics();
+    }
+    var offered = banner.hasAttribute("data-analytics-src") ? ["media", "stats"] : ["media"];
+    if (offered.some(function (name) { return !saved.decided[name]; })) {
+        banner.hidden = false;
     }
     if (settingsButton && panel) {
         settingsButton.setAttribute("aria-controls", panel.id);
@@ -473,4 +507,42 @@
             });
         });
     });
+})();
+
+// --- View count ---
+// The page may come from the cache, so the view is counted here, once the page is
+// really shown (not while the browser prerenders it), and the answer brings the
+// count of now. Robots that run no script are not counted at all.
+(function () {
+    "use strict";
+    var number = document.querySelector("[data-view-count]");
+    if (!number || !window.fetch) {
+        return;
+    }
+    function report() {
+        fetch(number.getAttribute("data-view-count"), {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { Accept: "application/json" }
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (result) {
+            if (!result || !result.views) {
+                return;
+            }
+            number.textContent = result.text;
+            number.hidden = false;
+            var box = number.closest("[data-view-count-box]");
+            if (box) {
+                box.hidden = false;
+            }
+        }).catch(function () {
+            // An uncounted view leaves the page as it is.
+        });
+    }
+    if (document.prerendering) {
+        document.addEventListener("prerenderingchange", report, { once: true });
+    } else {
+        report();
+    }
 })();
