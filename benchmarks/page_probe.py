@@ -81,4 +81,6 @@ def main():
         json.dump(result, output, ensure_ascii=False)
 
 
-main()
+# Run by the benchmark (PAGE_PROBE_OUTPUT set); imported by profile_pages.py for page_urls.
+if os.environ.get("PAGE_PROBE_OUTPUT"):
+    main()

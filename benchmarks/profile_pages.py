@@ -36,36 +36,21 @@ def parse_args():
 
 
 def page_urls():
-    from articles.models import (
-        ArticleIndexPage,
-        ArticlePage,
-        EbookIndexPage,
-        EbookPage,
-        EventIndexPage,
-        EventSummaryPage,
-    )
-    from home.models import HomePage
-    from network.models import PartnerIndexPage, PartnerOrganisation, Topic
+    """The benchmark's pages (page_probe.py), with a filtered listing and without
+    search, which benchmarks/search.py measures."""
+    from page_probe import page_urls as benchmark_urls
 
-    def first(model):
-        return model.objects.live().filter(locale__language_code="th").order_by("path").first()
+    from network.models import Topic
 
-    directory = first(PartnerIndexPage)
-    partner = PartnerOrganisation.objects.filter(locale=directory.locale).order_by("pk").first()
-    topic = Topic.objects.filter(locale=directory.locale).order_by("pk").first()
-    articles = first(ArticleIndexPage)
-    return {
-        "home": first(HomePage).url,
-        "article list": articles.url,
-        "article list by topic": f"{articles.url}?topic={topic.slug or topic.pk}",
-        "article": first(ArticlePage).url,
-        "event summary list": first(EventIndexPage).url,
-        "event summary": first(EventSummaryPage).url,
-        "e-book list": first(EbookIndexPage).url,
-        "e-book": first(EbookPage).url,
-        "partner directory": directory.url,
-        "partner page": directory.partner_url(partner),
-    }
+    urls = {}
+    for name, url in benchmark_urls().items():
+        if name == "search (Thai query)":
+            continue
+        urls[name] = url
+        if name == "article list":
+            topic = Topic.objects.filter(locale__language_code="th").order_by("pk").first()
+            urls["article list by topic"] = f"{url}?topic={topic.slug or topic.pk}"
+    return urls
 
 
 def measure(client, url, requests, profiler=None):

@@ -2,8 +2,10 @@
 
 Wagtail's frontend_cache purges a page itself when it is published or unpublished.
 A page also appears in its section's listing and on the home page, and a partner,
-topic, image or setting appears on the pages that use it: those are purged here,
-by the worker (core.tasks.purge_urls), so an editor never waits for the CDN.
+topic, image or setting appears on the pages that use it: those are purged here.
+The worker sends the requests (core.tasks.purge_urls), and works out the address
+of every page for a changed setting (core.tasks.purge_every_page), so an editor
+never waits for the CDN.
 """
 
 from django.conf import settings
@@ -23,6 +25,10 @@ def _queue(urls):
     urls = sorted({url for url in urls if url})
     if urls:
         enqueue(purge_urls, urls)
+
+
+def every_page_address():
+    return page_addresses(Page.objects.live().public())
 
 
 def _public(pages):
@@ -64,14 +70,18 @@ def pages_showing(instance):
         return
     if isinstance(instance, BaseSiteSetting | BaseGenericSetting | Site):
         # The footer, the name, the notices: every page shows them.
-        _queue(page_addresses(Page.objects.live().public().specific(defer=True)))
+        from operations.tasks import enqueue
+
+        from .tasks import purge_every_page
+
+        enqueue(purge_every_page)
         return
     references = ReferenceIndex.get_references_to(instance).filter(
         base_content_type__app_label="wagtailcore", base_content_type__model="page"
     )
     # The index keeps object ids as text, for every kind of object.
     page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
-    pages = list(Page.objects.live().public().filter(pk__in=page_ids).specific())
+    pages = list(Page.objects.live().public().filter(pk__in=page_ids))
     parents = _public([page.get_parent() for page in pages])
     urls = page_addresses([*pages, *parents])
     urls.extend(partner_addresses(instance))

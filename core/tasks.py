@@ -22,3 +22,11 @@ def purge_urls(urls):
 
     purge_urls_from_cache(urls)
     return len(urls)
+
+
+@task()
+def purge_every_page():
+    """A setting every page shows has changed: drop them all from the CDN or proxy."""
+    from .frontend_purge import every_page_address
+
+    return purge_urls.call(every_page_address())

@@ -8,8 +8,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from wagtail.models import Site
 
 from articles.models import EventPartner
+from thai.models import ThaiLanguageSettings
 
 from . import factories
 from .page_cache_helpers import path_of
@@ -99,3 +101,15 @@ def test_renaming_a_partner_purges_every_page_that_names_it(proxy, site_tree):
         site_tree["partners"].partner_url(partner),
     } <= purged
     assert path_of(unrelated) not in purged
+
+
+def test_a_changed_setting_purges_every_public_page(proxy, site_tree):
+    article = factories.ArticlePageFactory(parent=site_tree["articles"])
+    draft = factories.ArticlePageFactory(parent=site_tree["articles"], live=False)
+    proxy.clear()
+    setting = ThaiLanguageSettings.for_site(Site.objects.get(is_default_site=True))
+    setting.use_thai_digits = True
+    setting.save()
+    purged = paths(proxy)
+    assert {"/", path_of(site_tree["articles"]), path_of(article)} <= purged
+    assert path_of(draft) not in purged

@@ -9,7 +9,6 @@ shared with tracking parameters, Cache-Control, and 304 for an unchanged page.
 import re
 
 import pytest
-from django.conf import settings
 from wagtail.models import PageViewRestriction
 
 from . import factories
@@ -53,7 +52,7 @@ def test_cached_pages_tell_browsers_to_ask_again_and_get_304(client, article):
     assert "ครั้งที่ 2" in changed.content.decode()
 
 
-def test_a_page_not_served_from_the_cache_still_answers_304(client, site_tree):
+def test_a_page_not_served_from_the_cache_still_answers_304(client, settings, site_tree):
     settings.PAGE_CACHE_SECONDS = 0
     url = path_of(site_tree["articles"])
     client.get(url)
@@ -137,7 +136,7 @@ def test_listing_pages_and_filters_are_cached_each_and_other_parameters_are_not(
         assert served(client, url + query)[1] is None
 
 
-def test_a_session_or_a_message_cookie_is_served_afresh(client, article):
+def test_a_session_or_a_message_cookie_is_served_afresh(client, settings, article):
     warm(client, path_of(article))
     for name in (settings.SESSION_COOKIE_NAME, "messages"):
         client.cookies.clear()
@@ -160,7 +159,7 @@ def test_an_english_page_is_cached_apart_from_the_thai(client, site_tree, articl
     assert 'lang="th"' in served(client, path_of(article))[2]
 
 
-def test_the_page_cache_can_be_turned_off(client, article):
+def test_the_page_cache_can_be_turned_off(client, settings, article):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(path_of(article))
     assert served(client, path_of(article))[1] is None
@@ -207,7 +206,7 @@ def publish_title(page, title):
 
 
 def test_a_previewed_draft_never_reaches_readers_through_a_cached_part(
-    client, admin_user, site_tree
+    client, settings, admin_user, site_tree
 ):
     settings.PAGE_CACHE_SECONDS = 0  # the parts of pages are kept even so
     article = factories.ArticlePageFactory(

@@ -2,7 +2,8 @@
 address the page names in data-view-count."""
 
 import re
-from urllib.parse import urlsplit
+
+from .page_cache_helpers import path_of
 
 READER = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -11,10 +12,6 @@ READER = (
 ROBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 COUNT_ADDRESS = re.compile(r'data-view-count="([^"]+)"')
 SHOWN_COUNT = re.compile(r'<span class="byline__item view-count__number"[^>]*>([^<]*)</span>')
-
-
-def path_of(page):
-    return urlsplit(page.url).path
 
 
 def count_address(response):
