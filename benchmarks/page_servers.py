@@ -4,6 +4,7 @@ Server CPU is read from /proc: utime + stime of the gunicorn master and of each 
 live workers, plus cutime + cstime of the master (workers it has already reaped).
 """
 
+import importlib.util
 import json
 import os
 import pwd
@@ -293,6 +294,57 @@ http {{
         )
         self.root.joinpath("ready.html").write_text("ready")
         wait_until_answering(self.base_url + "/ready.html", self.process, "nginx")
+
+    def stop(self):
+        stop_process(self.process, signal.SIGQUIT)
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+
+def _nginx_site():
+    path = Path(__file__).resolve().parent.parent / "scripts" / "nginx_site.py"
+    spec = importlib.util.spec_from_file_location("nginx_site", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class NginxInFront:
+    """deploy/nginx's site file in front of a gunicorn, as a server runs them: the pages
+    a reader gets while nginx keeps them (PROXY_CACHE_SECONDS)."""
+
+    def __init__(self, gunicorn, log, workers):
+        self.gunicorn = gunicorn
+        self.log = log
+        self.workers = workers
+        self.prefix = Path(tempfile.mkdtemp(prefix="bench-pages-front-"))
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def start(self):
+        nginx_site = _nginx_site()
+        env = self.gunicorn.build.env
+        site_conf = self.prefix / "site.conf"
+        site_conf.write_text(
+            nginx_site.render_site_conf(
+                listen=f"127.0.0.1:{self.port}",
+                upstream=f"127.0.0.1:{self.gunicorn.port}",
+                static_root=env["STATIC_ROOT"],
+                media_root=env["MEDIA_ROOT"],
+                documents_root=env["DOCUMENTS_ROOT"],
+                cache_root=self.prefix / "page-cache",
+            )
+        )
+        conf = self.prefix / "nginx.conf"
+        conf.write_text(nginx_site.main_conf(self.prefix, site_conf, workers=self.workers))
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process = subprocess.Popen(  # noqa: S603
+            nginx_site.command(nginx, self.prefix, conf),
+            stdout=self.log,
+            stderr=self.log,
+            start_new_session=True,
+        )
+        wait_until_answering(self.base_url + "/robots.txt", self.process, "nginx in front")
 
     def stop(self):
         stop_process(self.process, signal.SIGQUIT)

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from page_load import WRK_INSTALL, fetch, python_load, timed_load, wrk_path
-from page_servers import DemoBuild, Gunicorn, Nginx
+from page_servers import DemoBuild, Gunicorn, Nginx, NginxInFront
 
 ROOT = Path(__file__).resolve().parent.parent
 GIT = shutil.which("git") or "git"
@@ -40,6 +40,8 @@ PAGE_TYPES = (
     "search (Thai query)",
 )
 MODES = ("cold", "cached")
+# The search page is never cached: it answers a reader's own query.
+CACHEABLE = PAGE_TYPES[:-1]
 MEMORY_REQUESTS = 1000
 WARM_REQUESTS = 3
 
@@ -131,11 +133,19 @@ def measure(server, path, args):
     }
 
 
+def measure_in_front(front, path, args):
+    """Requests per second through deploy/nginx, and gunicorn's CPU per request served."""
+    before = front.gunicorn.cpu_seconds()
+    timed = timed_load(front.base_url + path, args.duration, args.connections)
+    after = front.gunicorn.cpu_seconds()
+    return {"rps": timed.rps, "cpu_ms": (after - before) * 1000 / max(timed.requests, 1)}
+
+
 def run(builds, args, log):
     """Every figure, keyed (tree label, mode, page type)."""
-    figures, memory, ceiling = {}, {}, {}
+    figures, memory, ceiling, in_front = {}, {}, {}, {}
     pages = [page for page in PAGE_TYPES if all(b.urls.get(page) for b in builds)]
-    nginx = None
+    nginx = front = None
     try:
         for mode in MODES:
             servers = [Gunicorn(b, mode == "cached", args.workers, log) for b in builds]
@@ -154,6 +164,8 @@ def run(builds, args, log):
                 if mode == "cached":
                     nginx = Nginx(log, args.workers)
                     nginx.start()
+                    front = NginxInFront(servers[0], log, args.workers)
+                    front.start()
                 for number, page in enumerate(pages):
                     progress(f"{mode}: {page}")
                     turn = servers if number % 2 == 0 else servers[::-1]
@@ -164,13 +176,18 @@ def run(builds, args, log):
                         body = figures[(builds[0].label, mode, page)]["body"]
                         url = nginx.save(f"page-{number}.html", body)
                         ceiling[page] = timed_load(url, args.duration, args.connections).rps
+                    if front and page in CACHEABLE:
+                        in_front[page] = measure_in_front(front, builds[0].urls[page], args)
             finally:
+                if front:
+                    front.stop()
+                    front = None
                 for server in servers:
                     server.stop()
     finally:
         if nginx:
             nginx.stop()
-    return pages, figures, memory, ceiling
+    return pages, figures, memory, ceiling, in_front
 
 
 def progress(text):
@@ -199,7 +216,7 @@ def ratio(new, old):
     return "-" if not old or new is None else f"{new / old:.2f}"
 
 
-def report(builds, pages, figures, memory, ceiling, args):
+def report(builds, pages, figures, memory, ceiling, in_front, args):
     labels = [b.label for b in builds]
     columns = [f"{label} {mode}" for label in labels for mode in MODES]
     pairs = [(label, mode) for label in labels for mode in MODES]
@@ -251,6 +268,24 @@ def report(builds, pages, figures, memory, ceiling, args):
                 *(f"{label} cached/nginx" for label in labels),
             ],
             rps_rows,
+        )
+    )
+    front_rows = [
+        [
+            page,
+            number(in_front[page]["rps"], 0),
+            number(ceiling.get(page), 0),
+            ratio(in_front[page]["rps"], ceiling.get(page)),
+            number(in_front[page]["cpu_ms"], 3),
+        ]
+        for page in pages
+        if page in in_front
+    ]
+    out.append(
+        table(
+            f"{labels[0]} cached behind deploy/nginx (nginx keeps a page PROXY_CACHE_SECONDS)",
+            ["page", "rps", "nginx file rps", "ratio", "gunicorn CPU ms per request served"],
+            front_rows,
         )
     )
     hit_rows = []
@@ -322,7 +357,7 @@ def main(argv=None):
                     build.build()
                     build.probe(cached=False)
                     build.probe(cached=True)
-                pages, figures, memory, ceiling = run(builds, args, log)
+                pages, figures, memory, ceiling, in_front = run(builds, args, log)
             finally:
                 if worktree:
                     worktree.__exit__(None, None, None)
@@ -333,7 +368,7 @@ def main(argv=None):
         for label, tree in trees:
             print(f"{label}: {describe_tree(tree) if label == 'new' else args.compare}")
         print()
-        print(report(builds, pages, figures, memory, ceiling, args))
+        print(report(builds, pages, figures, memory, ceiling, in_front, args))
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130

@@ -16,7 +16,8 @@ so this is Django's cache API used with the rules a page cache needs here:
 Entries live PAGE_CACHE_SECONDS (0 turns the cache off). Browsers and shared caches
 are told to ask again each time (max-age=0) and get 304 when nothing changed
 (ConditionalGetMiddleware, before this one); with a CDN or proxy to purge
-(WAGTAILFRONTENDCACHE), it may keep the page for PAGE_CACHE_SECONDS.
+(WAGTAILFRONTENDCACHE), it may keep the page for PAGE_CACHE_SECONDS. nginx in
+front (deploy/nginx) keeps it PROXY_CACHE_SECONDS, told by X-Accel-Expires.
 """
 
 import hashlib
@@ -113,6 +114,9 @@ def public_cache_control(response):
     if settings.WAGTAILFRONTENDCACHE:
         # The CDN or proxy is told when a page changes (core.frontend_purge).
         patch_cache_control(response, s_maxage=settings.PAGE_CACHE_SECONDS)
+    if settings.PROXY_CACHE_SECONDS > 0:
+        # Read by nginx only (deploy/nginx), which never passes it on to the reader.
+        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
 
 
 def _entry(version, response):

@@ -12,14 +12,13 @@ import gzip
 import http.client
 import importlib.util
 import json
-import os
-import pwd
 import re
 import shutil
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -34,51 +33,11 @@ START_TIMEOUT_SECONDS = 60
 pytestmark = [pytest.mark.validation, pytest.mark.xdist_group("served-site")]
 
 
-def load_demo_site_module():
-    spec = importlib.util.spec_from_file_location("demo_site", ROOT / "scripts" / "demo_site.py")
+def load_script(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def render_site_conf(*, listen, upstream, static_root, media_root, documents_root):
-    """The site file with this run's paths, as an installer's sed would render it."""
-    text = SITE_CONF.read_text()
-    for placeholder, value in {
-        "@SERVER_NAME@": "127.0.0.1 localhost",
-        "@STATIC_ROOT@": str(static_root),
-        "@MEDIA_ROOT@": str(media_root),
-        "@DOCUMENTS_ROOT@": str(documents_root),
-    }.items():
-        text = text.replace(placeholder, value)
-    text, ipv6 = re.subn(r"^\s*listen \[::\]:80;\n", "", text, flags=re.MULTILINE)
-    text, ipv4 = re.subn(r"\blisten 80;", f"listen {listen};", text)
-    text, servers = re.subn(r"\bserver 127\.0\.0\.1:8000;", f"server {upstream};", text)
-    assert (ipv6, ipv4, servers) == (1, 1, 1), "the site file's listen or upstream lines changed"
-    assert not re.search(r"@[A-Z_]+@", text), "a placeholder of the site file is not documented"
-    return text
-
-
-def main_conf(prefix, site_conf):
-    """What Debian's /etc/nginx/nginx.conf gives the site file, with temp files in `prefix`."""
-    # As root (CI), nginx's workers would run as "nobody" and could not read the files.
-    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
-    temp = "\n".join(
-        f"    {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi")
-    )
-    return f"""{user}
-worker_processes 1;
-events {{ worker_connections 128; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {prefix / "access.log"};
-{temp}
-    uwsgi_temp_path {prefix / "uwsgi"};
-    scgi_temp_path {prefix / "scgi"};
-    include {site_conf};
-}}
-"""
 
 
 def wait_for(url, process, log):
@@ -146,7 +105,8 @@ class Installation:
 def installation(tmp_path_factory):
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     assert Path(nginx).exists(), "nginx is not installed (scripts/system-packages.sh installs it)"
-    demo_site = load_demo_site_module()
+    demo_site = load_script("demo_site")
+    nginx_site = load_script("nginx_site")
     prefix = tmp_path_factory.mktemp("nginx")
     nginx_port, gunicorn_port = demo_site.free_port(), demo_site.free_port()
     with pytest.MonkeyPatch.context() as patch:
@@ -172,19 +132,19 @@ def installation(tmp_path_factory):
         }
         site_conf = prefix / "thai-foundation-cms.conf"
         site_conf.write_text(
-            render_site_conf(
+            nginx_site.render_site_conf(
                 listen=f"127.0.0.1:{nginx_port}",
                 upstream=f"127.0.0.1:{gunicorn_port}",
                 static_root=env["STATIC_ROOT"],
                 media_root=env["MEDIA_ROOT"],
                 documents_root=documents_root,
+                cache_root=prefix / "page-cache",
             )
         )
         conf = prefix / "nginx.conf"
-        conf.write_text(main_conf(prefix, site_conf))
+        conf.write_text(nginx_site.main_conf(prefix, site_conf))
         error_log = prefix / "error.log"
-        nginx_command = [nginx, "-p", str(prefix), "-e", str(error_log), "-c", str(conf)]
-        nginx_command += ["-g", f"daemon off; pid {prefix / 'nginx.pid'};"]
+        nginx_command = nginx_site.command(nginx, prefix, conf)
         checked = subprocess.run([*nginx_command, "-t"], capture_output=True, text=True)
         assert checked.returncode == 0, f"nginx refuses the site file:\n{checked.stderr}"
 
@@ -358,6 +318,82 @@ def test_every_gunicorn_worker_serves_pages_from_one_shared_cache(installation):
     served_by = set(re.findall(line, installation.gunicorn_requests()))
     # Both workers answered from the cache that one of them filled.
     assert len(served_by) == 2, installation.gunicorn_requests()[-2000:]
+
+
+def gunicorn_views_of(installation, path):
+    return len(re.findall(rf'"GET {re.escape(path)} ', installation.gunicorn_requests()))
+
+
+def test_nginx_answers_a_burst_of_readers_itself(installation):
+    path = installation.page("articles.EbookPage")
+    installation.get(path, base=installation.gunicorn_url)  # renditions, and Django's cache
+    before = gunicorn_views_of(installation, path)
+    started = time.monotonic()
+    states = []
+    for _ in range(50):
+        status, headers, _body = installation.get(path)
+        assert status == 200
+        states.append(headers["X-Proxy-Cache"])
+    seconds = time.monotonic() - started
+    assert states.count("HIT") >= 40, states
+    # Django is asked at most once a second (X-Accel-Expires: 1) while the burst lasts.
+    assert gunicorn_views_of(installation, path) - before <= int(seconds) + 2
+    # The reader is still told to ask again each time, and never sees nginx's header.
+    assert headers["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert "X-Accel-Expires" not in headers
+    status, _headers, _body = installation.get(path, headers={"If-None-Match": headers["ETag"]})
+    assert status == 304
+
+
+def test_staff_forms_and_search_always_reach_django(installation):
+    article = installation.page("articles.ArticlePage")
+    form = installation.page("network.StoryFormPage")
+    search = "/search/?q=" + urllib.parse.quote("เครือข่าย")
+    for path, headers in (
+        (article, {"Cookie": "sessionid=staff-session"}),
+        (article, {"Cookie": "messages=pending"}),
+        (form, {}),
+        (search, {}),
+    ):
+        for _ in range(2):  # a reader's views first: nginx keeps what it may
+            installation.get(path)
+        before = gunicorn_views_of(installation, path)
+        for _ in range(3):
+            status, answer, _body = installation.get(path, headers=headers)
+            assert status == 200
+            assert answer["X-Proxy-Cache"] in ("BYPASS", "MISS"), (path, headers)
+        assert gunicorn_views_of(installation, path) - before == 3, (path, headers)
+
+
+def test_a_published_change_shows_through_nginx_a_second_later(installation):
+    path = installation.page("articles.EbookPage", language="en")
+    for _ in range(3):
+        status, headers, body = installation.get(path)
+    assert headers["X-Proxy-Cache"] == "HIT"
+    renamed = "Butterfly Wings, revised edition"
+    assert renamed.encode() not in body
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", RENAME_PAGE],
+        cwd=ROOT,
+        env={**installation.env, "PAGE_PATH": path, "PAGE_TITLE": renamed},
+        check=True,
+        timeout=120,
+    )
+    time.sleep(1.1)
+    status, headers, body = installation.get(path)
+    assert status == 200
+    assert renamed.encode() in body
+
+
+# Publishes a new title for the page at an address, as an editor's publish does.
+RENAME_PAGE = """
+import os
+from wagtail.models import Page
+path = os.environ["PAGE_PATH"]
+page = next(p for p in Page.objects.live().specific() if p.get_url() == path)
+page.title = os.environ["PAGE_TITLE"]
+page.save_revision().publish()
+"""
 
 
 def test_healthz_answers_once_the_worker_has_run(installation):

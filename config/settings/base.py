@@ -350,6 +350,10 @@ CACHES = cache_settings(REDIS_URL, CACHE_DIR)
 # Any content change retires the cached pages at once, so this only bounds how
 # long a page waits for a change nothing announces (a view count, a download count).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long nginx in front (deploy/nginx) may answer a cached page by itself
+# (X-Accel-Expires): a burst of readers costs gunicorn one request a second, and a
+# change shows at most this late. 0: nginx always asks Django.
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "1"))
 # A CDN or caching proxy in front of the site, told which pages changed
 # (core/frontend_purge.py): a proxy that takes PURGE requests (Varnish, nginx with
 # a purge module), and/or Cloudflare.
