@@ -324,19 +324,15 @@ class NginxInFront:
     def start(self):
         nginx_site = _nginx_site()
         env = self.gunicorn.build.env
-        site_conf = self.prefix / "site.conf"
-        site_conf.write_text(
-            nginx_site.render_site_conf(
-                listen=f"127.0.0.1:{self.port}",
-                upstream=f"127.0.0.1:{self.gunicorn.port}",
-                static_root=env["STATIC_ROOT"],
-                media_root=env["MEDIA_ROOT"],
-                documents_root=env["DOCUMENTS_ROOT"],
-                cache_root=self.prefix / "page-cache",
-            )
+        conf = nginx_site.write_conf(
+            self.prefix,
+            listen=f"127.0.0.1:{self.port}",
+            upstream=f"127.0.0.1:{self.gunicorn.port}",
+            static_root=env["STATIC_ROOT"],
+            media_root=env["MEDIA_ROOT"],
+            documents_root=env["DOCUMENTS_ROOT"],
+            workers=self.workers,
         )
-        conf = self.prefix / "nginx.conf"
-        conf.write_text(nginx_site.main_conf(self.prefix, site_conf, workers=self.workers))
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         self.process = subprocess.Popen(  # noqa: S603
             nginx_site.command(nginx, self.prefix, conf),

@@ -55,6 +55,26 @@ http {{
 """
 
 
+def write_conf(prefix, *, listen, upstream, static_root, media_root, documents_root, workers=1):
+    """The rendered site file and its nginx.conf in `prefix`, pages cached under it; the
+    nginx.conf's path."""
+    prefix = Path(prefix)
+    site_conf = prefix / "thai-foundation-cms.conf"
+    site_conf.write_text(
+        render_site_conf(
+            listen=listen,
+            upstream=upstream,
+            static_root=static_root,
+            media_root=media_root,
+            documents_root=documents_root,
+            cache_root=prefix / "page-cache",
+        )
+    )
+    conf = prefix / "nginx.conf"
+    conf.write_text(main_conf(prefix, site_conf, workers=workers))
+    return conf
+
+
 def command(nginx, prefix, conf):
     prefix = Path(prefix)
     return [

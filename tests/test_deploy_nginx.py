@@ -130,19 +130,14 @@ def installation(tmp_path_factory):
             "GUNICORN_WORKERS": "2",
             "GUNICORN_ACCESS_LOG": str(gunicorn_log),
         }
-        site_conf = prefix / "thai-foundation-cms.conf"
-        site_conf.write_text(
-            nginx_site.render_site_conf(
-                listen=f"127.0.0.1:{nginx_port}",
-                upstream=f"127.0.0.1:{gunicorn_port}",
-                static_root=env["STATIC_ROOT"],
-                media_root=env["MEDIA_ROOT"],
-                documents_root=documents_root,
-                cache_root=prefix / "page-cache",
-            )
+        conf = nginx_site.write_conf(
+            prefix,
+            listen=f"127.0.0.1:{nginx_port}",
+            upstream=f"127.0.0.1:{gunicorn_port}",
+            static_root=env["STATIC_ROOT"],
+            media_root=env["MEDIA_ROOT"],
+            documents_root=documents_root,
         )
-        conf = prefix / "nginx.conf"
-        conf.write_text(nginx_site.main_conf(prefix, site_conf))
         error_log = prefix / "error.log"
         nginx_command = nginx_site.command(nginx, prefix, conf)
         checked = subprocess.run([*nginx_command, "-t"], capture_output=True, text=True)
