@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from core.addresses import absolute_uri
 from core.models import SiteIdentity
+from core.shared_parts import is_unexpired, shared
 from core.visibility import readable_pages
 from network.models import PartnerIndexPage
 
@@ -77,9 +78,19 @@ def live_translations(context):
         roots, pages = {}, {}
         keys = {key for key in (root_key, page_key) if key is not None}
         if keys:
-            for translation in Page.objects.filter(
-                readable_pages(), translation_key__in=keys
-            ).select_related("locale"):
+            for translation in shared(
+                request,
+                "translations",
+                lambda: list(
+                    Page.objects.filter(readable_pages(), translation_key__in=keys).select_related(
+                        "locale"
+                    )
+                ),
+                root_key,
+                page_key,
+            ):
+                if not is_unexpired(translation):
+                    continue
                 code = translation.locale.language_code
                 if translation.translation_key == root_key:
                     roots[code] = translation
@@ -115,9 +126,17 @@ def home_children(context):
     cache = request_cache(context.get("request"))
     if "home_children" not in cache:
         home = site_home(context)
-        cache["home_children"] = (
-            list(home.get_children().filter(readable_pages())) if home is not None else []
+        children = (
+            shared(
+                context.get("request"),
+                "home-children",
+                lambda: list(home.get_children().filter(readable_pages())),
+                home.pk,
+            )
+            if home is not None
+            else []
         )
+        cache["home_children"] = [child for child in children if is_unexpired(child)]
     return cache["home_children"]
 
 
@@ -270,9 +289,12 @@ def partner_index(request, locale_id):
     """The live partner directory in a language, or None."""
     cache = request_cache(request).setdefault("partner_indexes", {})
     if locale_id not in cache:
-        cache[locale_id] = PartnerIndexPage.objects.filter(
-            readable_pages(), locale_id=locale_id
-        ).first()
+
+        def first_index():
+            return PartnerIndexPage.objects.filter(readable_pages(), locale_id=locale_id).first()
+
+        index = shared(request, "partner-index", first_index, locale_id)
+        cache[locale_id] = index if is_unexpired(index) else first_index()
     return cache[locale_id]
 
 

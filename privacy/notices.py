@@ -4,9 +4,10 @@ reader's language and the analytics script, in two queries per request."""
 from dataclasses import dataclass
 
 from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.navigation import current_language
+from core.shared_parts import is_unexpired, shared
 from privacy.models import PrivacySettings
 
 from .consent import CATEGORIES, MEDIA, STATS
@@ -60,18 +61,27 @@ def site_privacy(request):
     cached = getattr(request, _REQUEST_ATTRIBUTE, None)
     if cached is not None:
         return cached
+    site = Site.find_for_request(request)
+    language = current_language()
+    site_id = site.pk if site is not None else None
+    result = shared(request, "privacy", lambda: _site_privacy(request, language), site_id, language)
+    if not (is_unexpired(result.privacy_notice) and is_unexpired(result.cookie_notice)):
+        result = _site_privacy(request, language)
+    setattr(request, _REQUEST_ATTRIBUTE, result)
+    return result
+
+
+def _site_privacy(request, language):
     try:
         chosen = PrivacySettings.for_request(request)
     except PrivacySettings.DoesNotExist:
         # A host that matches no Wagtail site has no settings.
-        result = SitePrivacy()
+        return SitePrivacy()
     else:
         ids = {pk for pk in (chosen.privacy_notice_id, chosen.cookie_notice_id) if pk}
-        pages = localized_pages(ids, current_language())
-        result = SitePrivacy(
+        pages = localized_pages(ids, language)
+        return SitePrivacy(
             privacy_notice=pages.get(chosen.privacy_notice_id),
             cookie_notice=pages.get(chosen.cookie_notice_id),
             analytics_script_url=chosen.analytics_script_url,
         )
-    setattr(request, _REQUEST_ATTRIBUTE, result)
-    return result

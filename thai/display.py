@@ -7,6 +7,9 @@ thai/templatetags/thai_tags.py and the listing filters both use these.
 
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from wagtail.models import Site
+
+from core.shared_parts import shared
 
 from .dates import format_date, format_date_range, format_year, is_thai, local_date
 from .digits import to_arabic_digits, to_thai_digits
@@ -16,6 +19,15 @@ from .models import ThaiLanguageSettings
 def thai_digits_enabled(request, language) -> bool:
     if not is_thai(language) or request is None:
         return False
+    return shared(request, "thai-digits", lambda: _use_thai_digits(request), _site_id(request))
+
+
+def _site_id(request):
+    site = Site.find_for_request(request)
+    return site.pk if site is not None else None
+
+
+def _use_thai_digits(request):
     try:
         # for_request caches the setting on the request, so repeated calls cost one query.
         return ThaiLanguageSettings.for_request(request).use_thai_digits

@@ -462,3 +462,10 @@ LOGGING = logging_config(
 )
 # Partners' form fields and cookies stay out of the error emails.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "operations.error_reports.PrivateRequestDataFilter"
+
+# --- Page routing cache ---
+# Which page an address leads to, kept until the content changes (core.route_cache);
+# before axes, which must stay last.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "core.route_cache.RouteCacheMiddleware"
+)
