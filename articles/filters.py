@@ -192,8 +192,3 @@ class ListingFilter(forms.Form):
             remove_url = self.request.path + (f"?{urlencode(rest)}" if rest else "")
             filters.append(ActiveFilter(str(self.fields[name].label), option.label, remove_url))
         return filters
-
-    def has_filters_in_address(self):
-        """True when the address asks for any filter, known or not: such pages
-        are variations of the listing, not pages of their own."""
-        return any(self.data.get(name) for name in self.fields)

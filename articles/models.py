@@ -1,7 +1,5 @@
 import re
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
@@ -24,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.listing_parts import LazyListingPage
 from core.visibility import readable_pages
 from network.links import prefetch_for_cards, related_pages_by_links
 from network.models import PartnerLink, Province, TopicLink
@@ -86,19 +85,27 @@ class ListingPage(ThaiSlugMixin, Page):
             return redirect(request.path + (f"?{kept.urlencode()}" if kept else ""))
         return super().serve(request, *args, **kwargs)
 
+    def has_filters_in_address(self, request):
+        """True when the address asks for any filter, known or not: such pages
+        are variations of the listing, not pages of their own."""
+        return any(request.GET.get(name) for name in self.filter_names)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing_filter = ListingFilter(request.GET, section=self, request=request)
-        pages = listing_filter.filter(self.listing_queryset(request))
-        paginator = Paginator(pages, settings.LISTING_PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        items = list(page_obj.object_list)
-        self.listing_model.prefetch_for_cards(items)
+        # Lazy, so that a kept listing part (listing_base.html) reads none of it.
+        listing_filter = SimpleLazyObject(
+            lambda: ListingFilter(request.GET, section=self, request=request)
+        )
+        listing = LazyListingPage(
+            request,
+            lambda: listing_filter.filter(self.listing_queryset(request)),
+            self.listing_model.prefetch_for_cards,
+        )
         context.update(
-            page_obj=page_obj,
-            items=items,
+            listing.context(),
             listing_filter=listing_filter,
-            active_filters=listing_filter.active(),
+            active_filters=SimpleLazyObject(lambda: listing_filter.active()),
+            filtered_address=self.has_filters_in_address(request),
         )
         return context
 

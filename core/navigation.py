@@ -254,6 +254,9 @@ def canonical_url(context):
     if request is None:
         return ""
     url = absolute_uri(request, request.path)
+    if "page" not in request.GET:
+        # Unasked, the first page: a listing need not count its items for this.
+        return url
     page_obj = context.get("page_obj")
     number = getattr(page_obj, "number", None)
     if isinstance(number, int) and number > 1:

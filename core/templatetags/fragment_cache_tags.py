@@ -2,6 +2,8 @@
 
     {% fragment_cache "related" page.pk %}...{% endfragment_cache %}
 
+A part that resolves to None renders the fragment without keeping it.
+
 The key holds the content version (core.freshness), the language and the given parts,
 so every content change retires it. Only for parts every reader sees alike: nothing
 with a CSRF token, a user or a consent. A part rendered while some image renditions
@@ -34,8 +36,12 @@ class FragmentCacheNode(template.Node):
         # A preview shows a draft under the live page's id: never kept, never served.
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
+        values = [part.resolve(context) for part in self.parts]
+        # A part that is None says this one is not worth keeping (core/listing_parts.py).
+        if any(value is None for value in values):
+            return self.nodelist.render(context)
         # The host too: a part may hold absolute addresses.
-        parts = "|".join([request.get_host(), *(str(part.resolve(context)) for part in self.parts)])
+        parts = "|".join([request.get_host(), *(str(value) for value in values)])
         # Hashed: a part may be a long address, and keys must stay short for any backend.
         digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
         key = versioned_key(request, "fragment", get_language(), digest)

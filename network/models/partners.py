@@ -1,9 +1,8 @@
 """Partner organisations, programmes, topics and provinces, and the partner directory."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.listing_parts import LazyListingPage
 from network.links import pages_linked_to
 from thai.slugs import ThaiSlugMixin, thai_slugify, unique_slug
 
@@ -269,34 +269,26 @@ class PartnerIndexPage(ThaiSlugMixin, RoutablePageMixin, Page):
     def directory(self, request):
         from network.filters import PartnerFilter
 
-        partner_filter = PartnerFilter(request.GET, locale=self.locale)
-        paginator = Paginator(partner_filter.queryset(), settings.LISTING_PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        # Lazy, so that a kept directory part (partner_index_page.html) reads none of it.
+        partner_filter = SimpleLazyObject(lambda: PartnerFilter(request.GET, locale=self.locale))
+        listing = LazyListingPage(request, lambda: partner_filter.queryset())
         return self.render(
             request,
-            context_overrides={
-                "partner_filter": partner_filter,
-                "page_obj": page_obj,
-                "partners": page_obj.object_list,
-            },
+            context_overrides={"partner_filter": partner_filter, **listing.context("partners")},
         )
 
     @path("<slug:partner_slug>/", name="partner")
     def partner_detail(self, request, partner_slug):
         partner = get_object_or_404(
-            PartnerOrganisation.objects.filter(locale_id=self.locale_id)
-            .select_related("logo")
-            .prefetch_related("provinces"),
+            PartnerOrganisation.objects.filter(locale_id=self.locale_id).select_related("logo"),
             slug=partner_slug,
         )
-        paginator = Paginator(pages_linked_to(partner), settings.LISTING_PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        listing = LazyListingPage(request, lambda: pages_linked_to(partner))
         return self.render(
             request,
             context_overrides={
                 "partner": partner,
-                "page_obj": page_obj,
-                "linked_pages": page_obj.object_list,
+                **listing.context("linked_pages"),
                 "alternate_urls": self.partner_alternate_urls(partner),
             },
             template="network/partner_page.html",
