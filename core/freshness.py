@@ -14,10 +14,15 @@ change: nothing stale can be stored under the new version.
 import time
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
-VERSION_KEY = "content-version"
 _REQUEST_ATTRIBUTE = "_content_version"
+
+
+def version_key():
+    # Each database keeps its own version: a cache two databases share (a developer's
+    # file cache, one Redis for staging and production) never serves one the other's.
+    return f"content-version:{connection.settings_dict['NAME']}"
 
 
 def _new_version():
@@ -31,11 +36,12 @@ def content_version(request=None):
         version = getattr(request, _REQUEST_ATTRIBUTE, None)
         if version is not None:
             return version
-    version = cache.get(VERSION_KEY)
+    key = version_key()
+    version = cache.get(key)
     if version is None:
         version = _new_version()
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY) or version
+        if not cache.add(key, version, timeout=None):
+            version = cache.get(key) or version
     if request is not None:
         setattr(request, _REQUEST_ATTRIBUTE, version)
     return version
@@ -47,7 +53,7 @@ def remember_version(request, version):
 
 
 def _publish_new_version():
-    cache.set(VERSION_KEY, _new_version(), timeout=None)
+    cache.set(version_key(), _new_version(), timeout=None)
 
 
 def content_changed():

@@ -30,7 +30,7 @@ from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 
 from .addresses import is_tracking_parameter
-from .freshness import VERSION_KEY, content_version, remember_version
+from .freshness import content_version, remember_version, version_key
 
 # A listing's page number and its filters (articles.filters, network.filters); any
 # other parameter is rendered for that request and not kept.
@@ -154,8 +154,9 @@ class PageCacheMiddleware:
         request.META["QUERY_STRING"] = query
         request.GET = QueryDict(query)
         key = entry_key(request, query)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version()
+        version_entry = version_key()
+        found = cache.get_many([version_entry, key])
+        version = found.get(version_entry) or content_version()
         remember_version(request, version)
         entry = found.get(key)
         if entry is not None and entry[0] == version:

@@ -13,7 +13,6 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -26,11 +25,9 @@ READING_METHODS = ("GET", "HEAD")
 
 
 def _key(request, path):
-    # The host picks the site and the language its home page: both decide the page. The
-    # database names whose ids these are, for a cache that two databases share.
+    # The host picks the site and the language its home page: both decide the page.
     host = request._get_raw_host()  # noqa: SLF001 - as Wagtail finds the site, unchecked
-    database = str(connection.settings_dict["NAME"])
-    where = "|".join([database, host, str(request.get_port()), get_language(), path])
+    where = "|".join([host, str(request.get_port()), get_language(), path])
     return versioned_key(request, "route", hashlib.sha256(where.encode()).hexdigest()[:32])
 
 
