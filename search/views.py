@@ -83,6 +83,9 @@ def search(request):
     page_obj = paginator.get_page(request.GET.get("page"))
     items = list(page_obj.object_list)
     highlighted = query_terms(terms)
+    # A backend that stops counting at some number says so (postgres_matches).
+    if getattr(results, "count_is_lower_bound", False):
+        context["more_results_than"] = paginator.count - 1
     context.update(
         page_obj=page_obj,
         results=[(item, excerpt(page_text(item), highlighted)) for item in items],

@@ -1,3 +1,5 @@
+from django.db.models import CharField, IntegerField
+from django.db.models.functions import Cast
 from wagtail.search.backends.database.sqlite import sqlite as stock
 from wagtail.search.backends.database.sqlite.query import (
     Lexeme,
@@ -9,10 +11,13 @@ from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 from wagtail.search.query import MatchAll, Not, Phrase, PlainText
 from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from search.segment_workers import default_workers
+
 from .segmenting import (
     SegmentingIndexerMixin,
     combine_query_words,
     index_columns,
+    segment_ahead,
     segmented_phrase,
 )
 
@@ -30,9 +35,10 @@ class ThaiSQLiteIndex(stock.SQLiteIndex):
         # As the stock index does, with the segmenting indexer.
         if not model.get_search_fields():
             return
+        indexers = [ThaiSQLiteIndexer(obj, self.backend) for obj in objs]
+        segment_ahead(indexers, self.backend.segmenting_workers)
         values = {}
-        for obj in objs:
-            indexer = ThaiSQLiteIndexer(obj, self.backend)
+        for indexer in indexers:
             values[indexer.id] = {
                 "title": indexer.title,
                 "autocomplete": indexer.autocomplete,
@@ -76,40 +82,45 @@ class SegmentingSQLiteCompilerMixin:
             return SearchQueryExpression(segmented_phrase(query.query_string))
         return super().build_search_query_content(query, config=config)
 
-    def ranked_pks(self, config):
-        """Primary keys of every match, best first, and their scores; None when
-        the query is not a plain relevance-ordered match.
+    def matches(self, config):
+        """The full-text matches of objects the queryset allows, or None when the
+        query is not a plain relevance-ordered match.
 
         The stock backend scores each match with a correlated subquery that runs
         the full-text query again for every matching row, which takes seconds
-        once a word is on thousands of pages. Here the full-text query runs once
-        for the scores and once, as a subquery, for the queryset's own filters.
+        once a word is on thousands of pages. Here the full-text query runs once,
+        with the queryset's own filters as a subquery, and SQLite ranks, counts
+        and cuts the matches itself: only a page of results reaches Python.
         """
-        if hasattr(self, "_ranked"):
-            return self._ranked
-        self._ranked = None
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, MatchAll | Not):
             return None
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
-        index_query = SQLiteFTSIndexEntry.objects.filter(match).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+        allowed = self.queryset.annotate(indexed_id=Cast("pk", CharField())).values("indexed_id")
+        return SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__object_id__in=allowed,
         )
-        scores = {}
+
+    def ranked_window(self, matches, config, start, stop):
+        """(primary key, score) of the matches from start to stop, best first."""
         rank = self._build_rank_expression(self.get_search_vectors(), config)
-        for object_id, score in index_query.annotate(score=rank).values_list(
-            "index_entry__object_id", "score"
-        ):
-            scores[object_id] = min(score, scores.get(object_id, score))
-        allowed = self.queryset.filter(
-            pk__in=index_query.values("index_entry__object_id")
-        ).values_list("pk", flat=True)
-        # bm25() is lower for better matches; ties go to the newest object.
-        ranked = sorted(allowed, key=lambda pk: (scores.get(str(pk), 0.0), -pk))
-        self._ranked = (ranked, scores)
-        return self._ranked
+        rows = (
+            matches.annotate(score=rank, newest=Cast("index_entry__object_id", IntegerField()))
+            # bm25() is lower for better matches; ties go to the newest object.
+            .order_by("score", "-newest")
+            .values_list("index_entry__object_id", "score")
+        )
+        if stop is not None:
+            rows = rows[:stop]
+        best = {}
+        for object_id, score in rows:
+            # An object indexed twice counts once, at its better score.
+            best.setdefault(object_id, score)
+        to_pk = self.queryset.model._meta.pk.to_python
+        return [(to_pk(object_id), score) for object_id, score in list(best.items())[start:stop]]
 
 
 class ThaiSQLiteSearchQueryCompiler(SegmentingSQLiteCompilerMixin, stock.SQLiteSearchQueryCompiler):
@@ -124,27 +135,32 @@ class ThaiSQLiteAutocompleteQueryCompiler(
 
 
 class ThaiSQLiteSearchResults(stock.SQLiteSearchResults):
-    def _ranked(self):
-        return self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+    def _matches(self):
+        compiler = self.query_compiler
+        return compiler.matches(compiler.get_config(self.backend))
 
     def _do_search(self):
-        ranked = self._ranked()
-        if ranked is None:
+        matches = self._matches()
+        if matches is None:
             return super()._do_search()
-        pks, scores = ranked
-        wanted = pks[self.start : self.stop]
-        found = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=wanted)}
+        compiler = self.query_compiler
+        window = compiler.ranked_window(
+            matches, compiler.get_config(self.backend), self.start, self.stop
+        )
+        wanted = [pk for pk, _score in window]
+        found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=wanted)}
         results = [found[pk] for pk in wanted if pk in found]
         if self._score_field:
+            scores = dict(window)
             for obj in results:
-                setattr(obj, self._score_field, scores.get(str(obj.pk)))
+                setattr(obj, self._score_field, scores[obj.pk])
         return results
 
     def _do_count(self):
-        ranked = self._ranked()
-        if ranked is None:
+        matches = self._matches()
+        if matches is None:
             return super()._do_count()
-        total = len(ranked[0])
+        total = matches.values("index_entry__object_id").distinct().count()
         stop = total if self.stop is None else min(self.stop, total)
         return max(0, stop - self.start)
 
@@ -154,3 +170,7 @@ class ThaiSQLiteSearchBackend(stock.SQLiteSearchBackend):
     query_compiler_class = ThaiSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = ThaiSQLiteAutocompleteQueryCompiler
     index_class = ThaiSQLiteIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.segmenting_workers = params.get("SEGMENTING_WORKERS", default_workers())
