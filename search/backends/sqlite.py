@@ -1,5 +1,6 @@
-from django.db.models import CharField, IntegerField
-from django.db.models.functions import Cast
+from django.db import connections
+from django.db.models import CharField, Count, IntegerField, Sum
+from django.db.models.functions import Cast, Length
 from wagtail.search.backends.database.sqlite import sqlite as stock
 from wagtail.search.backends.database.sqlite.query import (
     Lexeme,
@@ -24,6 +25,8 @@ from .segmenting import (
 # An empty FTS5 phrase is valid and matches nothing: the answer to a query
 # that has no words, such as one made only of punctuation.
 MATCH_NOTHING = ""
+# Matches ranked together with the count: the first pages of results.
+FIRST_RESULTS = 50
 
 
 class ThaiSQLiteIndexer(SegmentingIndexerMixin, stock.ObjectIndexer):
@@ -48,15 +51,46 @@ class ThaiSQLiteIndex(stock.SQLiteIndex):
             return
         content_type_pk = get_content_type_pk(model)
         entries = self.entries.filter(content_type_id=content_type_pk)
-        indexed = set(entries.filter(object_id__in=values).values_list("object_id", flat=True))
+        indexed = dict(
+            entries.filter(object_id__in=values)
+            .annotate(title_length=Length("title"))
+            .values_list("object_id", "title_length")
+        )
+        average = self._average_title_length(
+            replaced=indexed.values(), added=[len(fields["title"]) for fields in values.values()]
+        )
         for object_id in indexed:
             entries.filter(object_id=object_id).update(**values[object_id])
+        # New entries get the title_norm that the stock refresh would give them
+        # right away: updating it afterwards makes SQLite's trigger index each
+        # new entry's whole text a second time.
         self.entries.bulk_create(
-            IndexEntry(content_type_id=content_type_pk, object_id=object_id, **fields)
+            IndexEntry(
+                content_type_id=content_type_pk,
+                object_id=object_id,
+                title_norm=average / len(fields["title"]) if average and fields["title"] else 1.0,
+                **fields,
+            )
             for object_id, fields in values.items()
             if object_id not in indexed
         )
         self._refresh_title_norms()
+
+    def _average_title_length(self, replaced, added):
+        """The average length of the non-empty titles in the index once the titles
+        of length `replaced` give way to those of length `added`, as the stock
+        refresh works it out after the writes (read from an index alone,
+        search/migrations/0004)."""
+        totals = (
+            self.entries.annotate(title_length=Length("title"))
+            .filter(title_length__gt=0)
+            .aggregate(total=Sum("title_length"), count=Count("*"))
+        )
+        replaced = [length for length in replaced if length]
+        added = [length for length in added if length]
+        count = (totals["count"] or 0) - len(replaced) + len(added)
+        total = (totals["total"] or 0) - sum(replaced) + sum(added)
+        return total / count if count else None
 
 
 class SegmentingSQLiteCompilerMixin:
@@ -104,23 +138,39 @@ class SegmentingSQLiteCompilerMixin:
             index_entry__object_id__in=allowed,
         )
 
-    def ranked_window(self, matches, config, start, stop):
-        """(primary key, score) of the matches from start to stop, best first."""
+    def ranked(self, matches, config, stop):
+        """((primary key, score) of the matches up to stop, best first; how many
+        matches there are), in one pass over the full-text matches."""
+        if stop is None or stop > FIRST_RESULTS:
+            return self._ranked(matches, config, stop)
+        if not hasattr(self, "_first_ranked"):
+            # What the count and the first pages ask for, found once.
+            self._first_ranked = self._ranked(matches, config, FIRST_RESULTS)
+        return self._first_ranked
+
+    def _ranked(self, matches, config, stop):
         rank = self._build_rank_expression(self.get_search_vectors(), config)
         rows = (
             matches.annotate(score=rank, newest=Cast("index_entry__object_id", IntegerField()))
-            # bm25() is lower for better matches; ties go to the newest object.
-            .order_by("score", "-newest")
-            .values_list("index_entry__object_id", "score")
+            .order_by()
+            .values_list("index_entry__object_id", "score", "newest")
         )
+        sql, params = rows.query.sql_with_params()
+        # bm25() is lower for better matches; ties go to the newest object.
+        # bm25() cannot stand beside a window function, hence the subquery.
+        ranked = f"SELECT *, COUNT(*) OVER () FROM ({sql}) AS matches ORDER BY 2, 3 DESC"  # noqa: S608
         if stop is not None:
-            rows = rows[:stop]
+            ranked, params = f"{ranked} LIMIT %s", (*params, stop)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(ranked, params)
+            found = cursor.fetchall()
         best = {}
-        for object_id, score in rows:
+        for object_id, score, _newest, _total in found:
             # An object indexed twice counts once, at its better score.
             best.setdefault(object_id, score)
         to_pk = self.queryset.model._meta.pk.to_python
-        return [(to_pk(object_id), score) for object_id, score in list(best.items())[start:stop]]
+        total = found[0][3] - (len(found) - len(best)) if found else 0
+        return [(to_pk(object_id), score) for object_id, score in best.items()], total
 
 
 class ThaiSQLiteSearchQueryCompiler(SegmentingSQLiteCompilerMixin, stock.SQLiteSearchQueryCompiler):
@@ -144,9 +194,8 @@ class ThaiSQLiteSearchResults(stock.SQLiteSearchResults):
         if matches is None:
             return super()._do_search()
         compiler = self.query_compiler
-        window = compiler.ranked_window(
-            matches, compiler.get_config(self.backend), self.start, self.stop
-        )
+        ranked, _total = compiler.ranked(matches, compiler.get_config(self.backend), self.stop)
+        window = ranked[self.start : self.stop]
         wanted = [pk for pk, _score in window]
         found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=wanted)}
         results = [found[pk] for pk in wanted if pk in found]
@@ -160,7 +209,8 @@ class ThaiSQLiteSearchResults(stock.SQLiteSearchResults):
         matches = self._matches()
         if matches is None:
             return super()._do_count()
-        total = matches.values("index_entry__object_id").distinct().count()
+        compiler = self.query_compiler
+        _ranked, total = compiler.ranked(matches, compiler.get_config(self.backend), 0)
         stop = total if self.stop is None else min(self.stop, total)
         return max(0, stop - self.start)
 
