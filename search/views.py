@@ -26,6 +26,11 @@ MAX_FACET_MATCHES_FROM_SERVER = 1000
 
 
 def _matching_page_ids(results):
+    # A backend that found every match already need not search again.
+    matching_pks = getattr(results, "matching_pks", None)
+    pks = matching_pks() if matching_pks is not None else None
+    if pks is not None:
+        return Page.objects.filter(pk__in=pks).values("pk")
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         return get_queryset().values("pk")

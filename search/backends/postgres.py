@@ -193,6 +193,13 @@ class ThaiPostgresSearchResults(stock.PostgresSearchResults):
         found = getattr(self.query_compiler, "found", None)
         return None if found is None else found(self.query_compiler.get_config(self.backend))
 
+    def matching_pks(self):
+        """The pks of every match when they were all counted, else None."""
+        found = self._found()
+        if found is None or found.more:
+            return None
+        return found.in_title + found.in_body
+
     @property
     def count_is_lower_bound(self):
         """Whether more objects match than count() says (postgres_matches)."""
