@@ -98,6 +98,11 @@ def parse_args(argv):
         help="with --reuse, keep a complete search index instead of timing a new one",
     )
     parser.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="time the queries only, not the whole search page",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="build, check the page tree, the pages and the search view, then stop",
@@ -514,7 +519,7 @@ def nearest_rank(sorted_values, fraction):
     return sorted_values[max(0, math.ceil(fraction * len(sorted_values)) - 1)]
 
 
-def measure_queries(repeat, budget):
+def measure_queries(repeat, budget, whole_pages=True):
     """Milliseconds per query: the query alone and the whole search page. A
     query so slow that its runs would take more than the budget is repeated
     only as often as fits (at least once)."""
@@ -533,7 +538,8 @@ def measure_queries(repeat, budget):
         started = time.perf_counter()
         with translation.override("th"):
             hits[query] = search_like_the_site(query, locale)
-        search_page(client, url, query)
+        if whole_pages:
+            search_page(client, url, query)
         warm_up = time.perf_counter() - started
         runs[query] = max(1, min(repeat, int(budget / warm_up))) if warm_up else repeat
     timings = {query: ([], []) for query, _why in QUERIES}
@@ -547,9 +553,10 @@ def measure_queries(repeat, budget):
             with translation.override("th"):
                 search_like_the_site(query, locale)
             query_only.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            search_page(client, url, query)
-            whole_page.append((time.perf_counter() - started) * 1000)
+            if whole_pages:
+                started = time.perf_counter()
+                search_page(client, url, query)
+                whole_page.append((time.perf_counter() - started) * 1000)
     return hits, timings
 
 
@@ -710,10 +717,14 @@ def report_queries(hits, timings, repeat, vendor, pages):
             cut_short = True
         print(
             f"  {query:<28} {statistics.median(query_only):8.1f} {max(query_only):7.1f}"
-            f" {statistics.median(whole_page):8.1f} {hits[query]:8,}  {why}{mark}"
+            f" {statistics.median(whole_page) if whole_page else float('nan'):8.1f}"
+            f" {hits[query]:8,}  {why}{mark}"
         )
     figures = {}
     for label, index in (("query", 0), ("page", 1)):
+        if not timings[QUERIES[0][0]][index]:
+            print(f"  {label:<5} not measured (--no-pages)")
+            continue
         p50, p95, most, count = percentiles([timings[q][index] for q, _why in QUERIES], repeat)
         figures[label] = p95
         print(
@@ -787,7 +798,9 @@ def main(argv=None):
     total_size, index_size = database_size()
     print(f"  database size  {megabytes(total_size)}, search index table {megabytes(index_size)}")
     log("querying")
-    hits, timings = measure_queries(args.queries_repeat, args.query_budget)
+    hits, timings = measure_queries(
+        args.queries_repeat, args.query_budget, whole_pages=not args.no_pages
+    )
     report_queries(hits, timings, args.queries_repeat, connection.vendor, pages)
     return 0
 
