@@ -1,8 +1,10 @@
 from django.db import connections
-from django.db.models import CharField, Count, IntegerField, Sum
+from django.db.models import Count, FloatField, IntegerField, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length
 from wagtail.search.backends.database.sqlite import sqlite as stock
 from wagtail.search.backends.database.sqlite.query import (
+    BM25,
     Lexeme,
     MatchExpression,
     SearchQueryExpression,
@@ -132,10 +134,16 @@ class SegmentingSQLiteCompilerMixin:
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
-        allowed = self.queryset.annotate(indexed_id=Cast("pk", CharField())).values("indexed_id")
-        return SQLiteFTSIndexEntry.objects.filter(match).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-            index_entry__object_id__in=allowed,
+        # Compared as numbers: SQLite looks a number up faster than a string.
+        return (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .alias(object_pk=Cast("index_entry__object_id", IntegerField()))
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(
+                    self.queryset.model
+                ),
+                object_pk__in=self.queryset.order_by().values("pk"),
+            )
         )
 
     def ranked(self, matches, config, stop):
@@ -149,28 +157,58 @@ class SegmentingSQLiteCompilerMixin:
         return self._first_ranked
 
     def _ranked(self, matches, config, stop):
-        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        # The stock rank expression calls bm25() once per index column, each
+        # time over the same row; it is computed once here, in a subquery, and
+        # the rank expression reads that column with the same arithmetic.
+        inner = {"bm25_score": BM25()}
+        vectors = []
+        for number, (vector, weight) in enumerate(self.get_search_vectors()):
+            if hasattr(weight, "resolve_expression"):
+                inner[f"weight_{number}"] = weight
+                weight = RawSQL(f"weight_{number}", (), output_field=FloatField())  # noqa: S611
+            vectors.append((vector, weight))
+        self._bm25_column = True
+        try:
+            rank = self._build_rank_expression(vectors, config)
+        finally:
+            self._bm25_column = False
         rows = (
-            matches.annotate(score=rank, newest=Cast("index_entry__object_id", IntegerField()))
+            matches.annotate(**inner, newest=Cast("index_entry__object_id", IntegerField()))
             .order_by()
-            .values_list("index_entry__object_id", "score", "newest")
+            .values_list("index_entry__object_id", "newest", *inner)
         )
         sql, params = rows.query.sql_with_params()
+        query = rows.query.clone()
+        score, score_params = query.get_compiler(using=rows.db).compile(
+            rank.resolve_expression(query)
+        )
         # bm25() is lower for better matches; ties go to the newest object.
         # bm25() cannot stand beside a window function, hence the subquery.
-        ranked = f"SELECT *, COUNT(*) OVER () FROM ({sql}) AS matches ORDER BY 2, 3 DESC"  # noqa: S608
+        ranked = (
+            f"SELECT index_entry__object_id, {score}, COUNT(*) OVER () "  # noqa: S608
+            f"FROM ({sql}) AS matches ORDER BY 2, newest DESC"
+        )
+        params = (*score_params, *params)
         if stop is not None:
             ranked, params = f"{ranked} LIMIT %s", (*params, stop)
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(ranked, params)
             found = cursor.fetchall()
         best = {}
-        for object_id, score, _newest, _total in found:
+        for object_id, score, _total in found:
             # An object indexed twice counts once, at its better score.
             best.setdefault(object_id, score)
         to_pk = self.queryset.model._meta.pk.to_python
-        total = found[0][3] - (len(found) - len(best)) if found else 0
+        total = found[0][2] - (len(found) - len(best)) if found else 0
         return [(to_pk(object_id), score) for object_id, score in best.items()], total
+
+    _bm25_column = False
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if self._bm25_column and isinstance(query, Phrase | PlainText | Not):
+            rank = RawSQL("bm25_score", (), output_field=FloatField())
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
 
 class ThaiSQLiteSearchQueryCompiler(SegmentingSQLiteCompilerMixin, stock.SQLiteSearchQueryCompiler):
