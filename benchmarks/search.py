@@ -98,6 +98,11 @@ def parse_args(argv):
         help="with --reuse, keep a complete search index instead of timing a new one",
     )
     parser.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="time the queries only, not the whole search page",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="build, check the page tree, the pages and the search view, then stop",
@@ -420,8 +425,7 @@ def measure_indexing(index_page):
     from wagtail.search.backends import get_search_backend
 
     from articles.models import ArticlePage
-    from search import segment
-    from search.backends import segmenting
+    from search import segment, segment_workers
 
     clear_index(index_page)
     backend = get_search_backend()
@@ -431,9 +435,9 @@ def measure_indexing(index_page):
     segment.index_text("ภาคีเครือข่าย")
     dictionary_seconds = time.perf_counter() - started
 
-    segmentation = Stopwatch(segmenting.index_text)
+    segmentation = Stopwatch(segment_workers.Segmentations.get)
     title_norms = Stopwatch(index._refresh_title_norms)
-    segmenting.index_text = segmentation
+    segment_workers.Segmentations.get = lambda self, text: segmentation(self, text)
     index._refresh_title_norms = title_norms
     queryset = (
         ArticlePage.get_indexed_objects()
@@ -447,6 +451,7 @@ def measure_indexing(index_page):
     last_pk = 0
     try:
         started = time.perf_counter()
+        cpu_started = time.process_time()
         while True:
             # Keyset batches: update_index's offsets get slower as they grow.
             fetch_started = time.perf_counter()
@@ -460,12 +465,15 @@ def measure_indexing(index_page):
             if done % step < len(batch) or done == total:
                 log(f"  indexed {done:,} / {total:,} pages")
         seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
     finally:
-        segmenting.index_text = segmentation.function
+        segment_workers.Segmentations.get = segmentation.function
         del index._refresh_title_norms
     return {
         "pages": done,
         "seconds": seconds,
+        "cpu": cpu_seconds,
+        "workers": backend.segmenting_workers,
         "dictionary": dictionary_seconds,
         "segmentation": segmentation.seconds,
         "segmentation_calls": segmentation.calls,
@@ -511,7 +519,7 @@ def nearest_rank(sorted_values, fraction):
     return sorted_values[max(0, math.ceil(fraction * len(sorted_values)) - 1)]
 
 
-def measure_queries(repeat, budget):
+def measure_queries(repeat, budget, whole_pages=True):
     """Milliseconds per query: the query alone and the whole search page. A
     query so slow that its runs would take more than the budget is repeated
     only as often as fits (at least once)."""
@@ -530,7 +538,8 @@ def measure_queries(repeat, budget):
         started = time.perf_counter()
         with translation.override("th"):
             hits[query] = search_like_the_site(query, locale)
-        search_page(client, url, query)
+        if whole_pages:
+            search_page(client, url, query)
         warm_up = time.perf_counter() - started
         runs[query] = max(1, min(repeat, int(budget / warm_up))) if warm_up else repeat
     timings = {query: ([], []) for query, _why in QUERIES}
@@ -544,9 +553,10 @@ def measure_queries(repeat, budget):
             with translation.override("th"):
                 search_like_the_site(query, locale)
             query_only.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            search_page(client, url, query)
-            whole_page.append((time.perf_counter() - started) * 1000)
+            if whole_pages:
+                started = time.perf_counter()
+                search_page(client, url, query)
+                whole_page.append((time.perf_counter() - started) * 1000)
     return hits, timings
 
 
@@ -660,9 +670,14 @@ def report_indexing(result):
     def share(part):
         return f"{part:8.1f} s  {part / seconds:4.0%}" if seconds else f"{part:8.1f} s"
 
+    workers = result["workers"]
     print(
-        f"    Thai segmentation (index_text)      {share(result['segmentation'])}"
-        f"  ({result['segmentation_calls'] / pages:.0f} calls per page)"
+        f"    this process's CPU time             {share(result['cpu'])}"
+        f"  (segmenting in {workers if workers > 1 else 'no'} worker processes)"
+    )
+    print(
+        f"    Thai segmentation (waited for)      {share(result['segmentation'])}"
+        f"  ({result['segmentation_calls'] / pages:.0f} values per page)"
     )
     print(f"    reading pages (ORM)                 {share(result['fetching'])}")
     print(
@@ -702,10 +717,14 @@ def report_queries(hits, timings, repeat, vendor, pages):
             cut_short = True
         print(
             f"  {query:<28} {statistics.median(query_only):8.1f} {max(query_only):7.1f}"
-            f" {statistics.median(whole_page):8.1f} {hits[query]:8,}  {why}{mark}"
+            f" {statistics.median(whole_page) if whole_page else float('nan'):8.1f}"
+            f" {hits[query]:8,}  {why}{mark}"
         )
     figures = {}
     for label, index in (("query", 0), ("page", 1)):
+        if not timings[QUERIES[0][0]][index]:
+            print(f"  {label:<5} not measured (--no-pages)")
+            continue
         p50, p95, most, count = percentiles([timings[q][index] for q, _why in QUERIES], repeat)
         figures[label] = p95
         print(
@@ -779,7 +798,9 @@ def main(argv=None):
     total_size, index_size = database_size()
     print(f"  database size  {megabytes(total_size)}, search index table {megabytes(index_size)}")
     log("querying")
-    hits, timings = measure_queries(args.queries_repeat, args.query_budget)
+    hits, timings = measure_queries(
+        args.queries_repeat, args.query_budget, whole_pages=not args.no_pages
+    )
     report_queries(hits, timings, args.queries_repeat, connection.vendor, pages)
     return 0
 

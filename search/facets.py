@@ -1,15 +1,15 @@
 """Facets of the public search: what the matches are, about, with whom, where
 and when, with a count for each choice and a filter a reader can apply.
 
-Every facet is counted with a few grouped queries over the matches, so the
-cost does not grow with the number of matches shown.
+Every facet is counted in one grouped query over the matches, so the cost
+does not grow with the number of matches shown.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db import connections
+from django.db.models import CharField, F, Value
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -114,20 +114,6 @@ def _pages_of_year(year):
     return queries[0].union(*queries[1:])
 
 
-def _options(counts, objects, selected, value_of, label_of):
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], label_of(objects[item[0]])))
-    return [
-        FacetOption(
-            value=value_of(objects[key]),
-            label=label_of(objects[key]),
-            count=count,
-            selected=objects[key] == selected,
-        )
-        for key, count in ranked[:MAX_OPTIONS]
-        if key in objects
-    ]
-
-
 def _link_options(facet, params):
     for option in facet.options:
         chosen = params.copy()
@@ -139,89 +125,135 @@ def _link_options(facet, params):
         option.url = f"?{chosen.urlencode()}"
 
 
+def _link_rows(name, kind, matches):
+    """(facet, key, label, value, page) for every link from a match to a target."""
+    for source in kind.sources:
+        target = source.target_field
+        yield (
+            source.links()
+            .filter(**{source.page_lookup("pk__in"): matches})
+            .exclude(**{source.target_id_field: None})
+            .annotate(
+                facet_name=Value(name, output_field=CharField()),
+                facet_key=F(source.target_id_field),
+                facet_label=F(f"{target}__name"),
+                facet_value=F(f"{target}__slug"),
+                facet_page=source.page_id_expression(),
+            )
+        )
+
+
+def _facet_rows(matches):
+    """Every (facet, key, label, value, page) that the facets count, as querysets
+    of the same shape, to be counted together."""
+    blank = Value("", output_field=CharField())
+
+    def named(name):
+        return Value(name, output_field=CharField())
+
+    yield matches.model.objects.filter(pk__in=matches).annotate(
+        facet_name=named("type"),
+        facet_key=F("content_type_id"),
+        facet_label=blank,
+        facet_value=blank,
+        facet_page=F("pk"),
+    )
+    yield from _link_rows("topic", topic_links, matches)
+    yield from _link_rows("partner", partner_links, matches)
+    yield EventSummaryPage.provinces.through.objects.filter(
+        eventsummarypage_id__in=matches
+    ).annotate(
+        facet_name=named("province"),
+        facet_key=F("province_id"),
+        facet_label=blank,
+        facet_value=F("province__code"),
+        facet_page=F("eventsummarypage_id"),
+    )
+    for model in DATED_PAGE_TYPES:
+        yield (
+            model.objects.filter(pk__in=matches)
+            .exclude(**{model.date_field: None})
+            .annotate(
+                facet_name=named("year"),
+                facet_key=ExtractYear(model.date_field),
+                facet_label=blank,
+                facet_value=blank,
+                facet_page=F("pk"),
+            )
+        )
+
+
+def _count_facets(matches):
+    """{facet: {key: (label, value, pages)}} in one query: each page counts once
+    per option, also when it links to a target twice (an e-book's publisher who
+    is also its partner)."""
+    columns = ("facet_name", "facet_key", "facet_label", "facet_value", "facet_page")
+    parts = [rows.order_by().values_list(*columns) for rows in _facet_rows(matches)]
+    # UNION, not UNION ALL: the same page and option from two tables count once.
+    union_sql, params = parts[0].union(*parts[1:]).query.sql_with_params()
+    with connections[matches.db].cursor() as cursor:
+        cursor.execute(
+            "SELECT facet_name, facet_key, facet_label, facet_value, COUNT(*) FROM "  # noqa: S608
+            f"({union_sql}) AS facet_rows "
+            "GROUP BY facet_name, facet_key, facet_label, facet_value",
+            params,
+        )
+        rows = cursor.fetchall()
+    counted = {}
+    for facet, key, label, value, count in rows:
+        counted.setdefault(facet, {})[int(key)] = (label, value, count)
+    return counted
+
+
+def _counted_options(counted, selected):
+    ranked = sorted(counted.items(), key=lambda item: (-item[1][2], item[1][0]))
+    return [
+        FacetOption(value=value, label=label, count=count, selected=key == selected)
+        for key, (label, value, count) in ranked[:MAX_OPTIONS]
+    ]
+
+
 def build_facets(matches, filters, params):
     """Facets with counts over `matches`, a queryset of the matching pages' ids;
     each option links to the search with `params` (the request's query string)
     and that option chosen or removed."""
+    counted = _count_facets(matches)
     facets = []
 
-    type_counts = {}
-    content_types = dict(
-        matches.model.objects.filter(pk__in=matches)
-        .order_by()
-        .values("content_type")
-        .annotate(total=Count("pk"))
-        .values_list("content_type", "total")
-    )
+    type_counts = counted.get("type", {})
+    type_options = []
     for key, model in PAGE_TYPES.items():
-        total = content_types.get(ContentType.objects.get_for_model(model).pk, 0)
-        if total:
-            type_counts[key] = (model._meta.verbose_name, total)
-    facets.append(
-        Facet(
-            "type",
-            FACET_LABELS["type"],
-            [
-                FacetOption(key, str(label).capitalize(), total, key == filters.page_type)
-                for key, (label, total) in type_counts.items()
-            ],
-        )
-    )
+        found = type_counts.get(ContentType.objects.get_for_model(model).pk)
+        if found:
+            label = str(model._meta.verbose_name).capitalize()
+            type_options.append(FacetOption(key, label, found[2], key == filters.page_type))
+    facets.append(Facet("type", FACET_LABELS["type"], type_options))
 
-    for name, kind, model, chosen in (
-        ("topic", topic_links, Topic, filters.topic),
-        ("partner", partner_links, PartnerOrganisation, filters.partner),
-    ):
-        counts = kind.link_counts(matches)
-        linked = model.objects.in_bulk(list(counts))
-        facets.append(
-            Facet(
-                name,
-                FACET_LABELS[name],
-                _options(counts, linked, chosen, lambda obj: obj.slug, lambda obj: obj.name),
-            )
-        )
+    for name, chosen in (("topic", filters.topic), ("partner", filters.partner)):
+        options = _counted_options(counted.get(name, {}), chosen and chosen.pk)
+        facets.append(Facet(name, FACET_LABELS[name], options))
 
-    province_counts = Counter(
-        dict(
-            EventSummaryPage.provinces.through.objects.filter(eventsummarypage_id__in=matches)
-            .order_by()
-            .values("province")
-            .annotate(total=Count("eventsummarypage", distinct=True))
-            .values_list("province", "total")
-        )
-    )
+    province_counts = counted.get("province", {})
+    # Province names are in the reader's language, which the database does not know.
     provinces = Province.objects.in_bulk(list(province_counts))
+    named = {
+        key: (provinces[key].name, value, count)
+        for key, (_label, value, count) in province_counts.items()
+        if key in provinces
+    }
+    chosen_province = filters.province and filters.province.pk
     facets.append(
-        Facet(
-            "province",
-            FACET_LABELS["province"],
-            _options(
-                province_counts, provinces, filters.province, lambda p: p.code, lambda p: p.name
-            ),
-        )
+        Facet("province", FACET_LABELS["province"], _counted_options(named, chosen_province))
     )
 
-    year_counts = Counter()
-    for model in DATED_PAGE_TYPES:
-        year_counts.update(
-            dict(
-                model.objects.filter(pk__in=matches)
-                .exclude(**{model.date_field: None})
-                .annotate(year=ExtractYear(model.date_field))
-                .order_by()
-                .values("year")
-                .annotate(total=Count("pk"))
-                .values_list("year", "total")
-            )
-        )
+    years = sorted(counted.get("year", {}).items(), reverse=True)[:MAX_OPTIONS]
     facets.append(
         Facet(
             "year",
             FACET_LABELS["year"],
             [
-                FacetOption(str(year), str(year), total, year == filters.year, is_year=True)
-                for year, total in sorted(year_counts.items(), reverse=True)[:MAX_OPTIONS]
+                FacetOption(str(year), str(year), count, year == filters.year, is_year=True)
+                for year, (_label, _value, count) in years
             ],
         )
     )

@@ -88,11 +88,15 @@ def compound_parts(word):
     return tuple(reversed(parts))
 
 
+# Asked for every word of every text indexed.
+@lru_cache(maxsize=100_000)
 def all_parts(word):
     """Every part of a compound, and the parts of those parts."""
+    parts = []
     for part in compound_parts(word):
-        yield part
-        yield from all_parts(part)
+        parts.append(part)
+        parts.extend(all_parts(part))
+    return tuple(parts)
 
 
 def _pieces(text):

@@ -26,6 +26,11 @@ MAX_FACET_MATCHES_FROM_SERVER = 1000
 
 
 def _matching_page_ids(results):
+    # A backend that found every match already need not search again.
+    matching_pks = getattr(results, "matching_pks", None)
+    pks = matching_pks() if matching_pks is not None else None
+    if pks is not None:
+        return Page.objects.filter(pk__in=pks).values("pk")
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         return get_queryset().values("pk")
@@ -83,6 +88,9 @@ def search(request):
     page_obj = paginator.get_page(request.GET.get("page"))
     items = list(page_obj.object_list)
     highlighted = query_terms(terms)
+    # A backend that stops counting at some number says so (postgres_matches).
+    if getattr(results, "count_is_lower_bound", False):
+        context["more_results_than"] = paginator.count - 1
     context.update(
         page_obj=page_obj,
         results=[(item, excerpt(page_text(item), highlighted)) for item in items],

@@ -186,7 +186,7 @@ def test_searches_are_counted_once_per_query_not_per_page(client, site_tree):
 
 
 # The most queries one search page may make once its matches' renditions exist.
-SEARCH_PAGE_BUDGET = 33
+SEARCH_PAGE_BUDGET = 19
 
 
 def add_matching_articles(site_tree, numbers):

@@ -1,23 +1,32 @@
+from dataclasses import dataclass
+
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.sql.subqueries import InsertQuery
 from wagtail.search.backends.database.postgres import postgres as stock
 from wagtail.search.backends.database.postgres.query import Lexeme
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import Phrase, PlainText
-from wagtail.search.utils import get_content_type_pk
+from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from search.segment_workers import default_workers
+
+from .postgres_matches import candidates, find_matches
 from .segmenting import (
     BODY_COLUMN,
     TITLE_COLUMN,
     SegmentingIndexerMixin,
     combine_query_words,
     index_columns,
+    segment_ahead,
     segmented_phrase,
 )
 
 # English stemming for English words; Thai words pass through it unchanged.
 DEFAULT_SEARCH_CONFIG = "english"
+# Index rows per INSERT: small enough that PostgreSQL and the segmenting
+# workers take turns often.
+WRITE_BATCH = 100
 
 
 class ThaiPostgresIndexer(SegmentingIndexerMixin, stock.ObjectIndexer):
@@ -26,13 +35,21 @@ class ThaiPostgresIndexer(SegmentingIndexerMixin, stock.ObjectIndexer):
 
 class ThaiPostgresIndex(stock.PostgresIndex):
     def add_items(self, model, objs):
-        # As the stock index does, with the segmenting indexer.
+        # As the stock index does, with the segmenting indexer, a few rows per
+        # statement so that the workers segment the next rows while PostgreSQL
+        # builds the vectors of these.
         if not model.get_search_fields():
             return
         indexers = [ThaiPostgresIndexer(obj, self.backend) for obj in objs]
         if not indexers:
             return
+        segment_ahead(indexers, self.backend.segmenting_workers)
         content_type_pk = get_content_type_pk(model)
+        for start in range(0, len(indexers), WRITE_BATCH):
+            self._write(content_type_pk, indexers[start : start + WRITE_BATCH])
+        self._refresh_title_norms()
+
+    def _write(self, content_type_pk, indexers):
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows = []
         params = []
@@ -62,7 +79,6 @@ class ThaiPostgresIndex(stock.PostgresIndex):
                 """,
                 params,
             )
-        self._refresh_title_norms()
 
 
 class SegmentingPostgresCompilerMixin:
@@ -97,17 +113,117 @@ class ThaiPostgresSearchQueryCompiler(
     SegmentingPostgresCompilerMixin, stock.PostgresSearchQueryCompiler
 ):
     def search(self, config, start, stop, score_field=None, backend=None):
-        if self.fields is not None or not isinstance(self.query, PlainText | Phrase):
+        if not self.is_plain_match():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         # The stock backend matches on (title || body), which no index holds, so
         # every search read every entry. Matching each column on its own lets
         # PostgreSQL combine the two GIN indexes and fetch only the matches.
         search_query = self.build_tsquery(self.query, config=config)
         rank_expression = self._build_rank_expression(self.get_index_vectors(search_query), config)
-        queryset = self.queryset.filter(
+        queryset = self.matching(search_query)
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+    def is_plain_match(self):
+        return self.fields is None and isinstance(self.query, PlainText | Phrase)
+
+    def matching(self, search_query):
+        return self.queryset.filter(
             Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
         )
-        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+    def found(self, config):
+        """The matches found on the GIN indexes (postgres_matches), once per
+        search, or None when the search is not a plain ranked match."""
+        if not (self.is_plain_match() and self.order_by_relevance):
+            return None
+        if not hasattr(self, "_found"):
+            search_query = self.build_tsquery(self.query, config=config)
+            self._found = Found(search_query, *find_matches(self.queryset, search_query))
+        return self._found
+
+    def ranked(self, found, config, start, stop, score_field=None):
+        """The results from start to stop: the ranked candidates, then, when
+        there were too many matches to rank, the others, newest first."""
+        pks, complete = candidates(found.in_title, found.in_body)
+        scores = self._ranked_scores(found.search_query, pks, config)
+        order = sorted(scores, key=lambda pk: (-scores[pk], -pk))
+        window = order[start:stop]
+        by_pk = self.queryset.in_bulk(window)
+        results = [by_pk[pk] for pk in window if pk in by_pk]
+        if score_field is not None:
+            for obj in results:
+                setattr(obj, score_field, scores[obj.pk])
+        if complete or (stop is not None and stop <= len(order)):
+            return results
+        # Past the ranked candidates: rarely asked for, and slow on a common word.
+        rest = self.matching(found.search_query).exclude(pk__in=order).order_by("-pk")
+        offset = max(0, start - len(order))
+        return results + list(rest[offset : None if stop is None else stop - len(order)])
+
+    def _ranked_scores(self, search_query, pks, config):
+        """{pk: rank} of the given objects, read through the unique index on
+        the entries (the page relation would join every entry first)."""
+        rank = self._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            object_id__in=[str(pk) for pk in pks],
+        )
+        to_pk = self.queryset.model._meta.pk.to_python
+        scores = {}
+        for object_id, score in entries.annotate(score=rank).values_list("object_id", "score"):
+            pk = to_pk(object_id)
+            scores[pk] = max(score, scores.get(pk, score))
+        return scores
+
+
+@dataclass
+class Found:
+    search_query: object
+    in_title: list
+    in_body: list
+    count: int
+    more: bool
+
+
+class ThaiPostgresSearchResults(stock.PostgresSearchResults):
+    def _found(self):
+        # Autocompletion has a compiler of its own, without found().
+        found = getattr(self.query_compiler, "found", None)
+        return None if found is None else found(self.query_compiler.get_config(self.backend))
+
+    def matching_pks(self):
+        """The pks of every match when they were all counted, else None."""
+        found = self._found()
+        if found is None or found.more:
+            return None
+        return found.in_title + found.in_body
+
+    @property
+    def count_is_lower_bound(self):
+        """Whether more objects match than count() says (postgres_matches)."""
+        found = self._found()
+        return found is not None and found.more
+
+    def _do_search(self):
+        found = self._found()
+        if found is None:
+            return super()._do_search()
+        return self.query_compiler.ranked(
+            found,
+            self.query_compiler.get_config(self.backend),
+            self.start,
+            self.stop,
+            score_field=self._score_field,
+        )
+
+    def _do_count(self):
+        found = self._found()
+        if found is None:
+            return super()._do_count()
+        stop = found.count if self.stop is None else min(self.stop, found.count)
+        return max(0, stop - self.start)
 
 
 class ThaiPostgresAutocompleteQueryCompiler(
@@ -119,9 +235,11 @@ class ThaiPostgresAutocompleteQueryCompiler(
 
 class ThaiPostgresSearchBackend(stock.PostgresSearchBackend):
     query_compiler_class = ThaiPostgresSearchQueryCompiler
+    results_class = ThaiPostgresSearchResults
     autocomplete_query_compiler_class = ThaiPostgresAutocompleteQueryCompiler
     index_class = ThaiPostgresIndex
 
     def __init__(self, params):
         super().__init__(params)
         self.config = params.get("SEARCH_CONFIG", DEFAULT_SEARCH_CONFIG)
+        self.segmenting_workers = params.get("SEGMENTING_WORKERS", default_workers())

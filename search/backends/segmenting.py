@@ -1,24 +1,74 @@
 """What both database backends share: segmented index values and queries."""
 
-from wagtail.search.index import RelatedFields
-
 from search.segment import index_text, phrase_words, query_words
+from search.segment_workers import Segmentations
 
 # Index columns that hold the values of the model's search fields.
 TITLE_COLUMN = "title"
 BODY_COLUMN = "body"
+# Pages whose texts go to the segmenting workers together.
+SEGMENTING_GROUP = 50
 
 
 class SegmentingIndexerMixin:
-    """Segments each search field's value as it is read from the object."""
+    """Segments each search field's value as it is read from the object.
+
+    The stock indexers read every field again for each index column (five
+    times on PostgreSQL); each field is read from the object once here, and
+    its values can be segmented in worker processes beforehand
+    (`raw_texts`, then `segmentations`)."""
+
+    segmentations = None
+    _reading = False
 
     def prepare_field(self, obj, field):
-        if isinstance(field, RelatedFields):
-            # Each related field comes back through prepare_field on its own.
+        if self._reading:
+            # Inside a related field's values: kept as they are, segmented once outside.
             yield from super().prepare_field(obj, field)
             return
-        for *prepared, value in super().prepare_field(obj, field):
-            yield (*prepared, index_text(value))
+        for *prepared, value in self._read(obj, field):
+            yield (*prepared, self._segmented(value))
+
+    def raw_texts(self):
+        """Every value this object puts in the index, as the object has it."""
+        return [
+            value
+            for field in self.search_fields
+            for *_prepared, value in self._read(self.obj, field)
+        ]
+
+    def _read(self, obj, field):
+        if obj is not self.obj:
+            return self._read_now(obj, field)
+        read = self.__dict__.setdefault("_read_values", {})
+        if id(field) not in read:
+            read[id(field)] = self._read_now(obj, field)
+        return read[id(field)]
+
+    def _read_now(self, obj, field):
+        self._reading = True
+        try:
+            return list(super().prepare_field(obj, field))
+        finally:
+            self._reading = False
+
+    def _segmented(self, value):
+        if self.segmentations is not None:
+            return self.segmentations.get(value)
+        return index_text(value)
+
+
+def segment_ahead(indexers, workers):
+    """Starts segmenting the indexers' texts in worker processes; each indexer
+    then reads its segmented values from there."""
+    segmentations = Segmentations(workers)
+    # A group at a time, so that the workers start while later pages are read.
+    for start in range(0, len(indexers), SEGMENTING_GROUP):
+        group = indexers[start : start + SEGMENTING_GROUP]
+        segmentations.submit([text for indexer in group for text in indexer.raw_texts()])
+        for indexer in group:
+            indexer.segmentations = segmentations
+    return segmentations
 
 
 def index_columns(fields):
