@@ -464,6 +464,10 @@ def measure_indexing(index_page):
             done += len(batch)
             if done % step < len(batch) or done == total:
                 log(f"  indexed {done:,} / {total:,} pages")
+        # As update_index ends a rebuild: until this, PostgreSQL's searches are slow.
+        settle = getattr(backend.rebuilder_class, "settle", None)
+        if settle is not None:
+            settle(index)
         seconds = time.perf_counter() - started
         cpu_seconds = time.process_time() - cpu_started
     finally:

@@ -2,11 +2,14 @@
 highlighted excerpts, suggestions, promotions and partners."""
 
 import datetime
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.models import IndexEntry
 
 from network.models import Province
 from search.query import search_terms
@@ -37,6 +40,18 @@ def test_search_finds_a_page_in_the_readers_language(client, site_tree):
     assert found(response) == [page.pk]
     english = client.get("/en/search/", {"q": "volunteer"})
     assert found(english) == []
+
+
+def test_a_rebuilt_index_finds_the_pages_at_once(client, site_tree):
+    """update_index empties the index and writes it again; on PostgreSQL it then
+    merges the new entries into the GIN indexes (search/backends/postgres.py)."""
+    page = factories.ArticlePageFactory(parent=site_tree["articles"], title="ค่ายอาสาพัฒนาชนบท")
+    IndexEntry.objects.all().delete()
+    assert found(client.get("/search/", {"q": "ค่ายอาสา"})) == []
+
+    call_command("update_index", stdout=StringIO())
+
+    assert found(client.get("/search/", {"q": "ค่ายอาสา"})) == [page.pk]
 
 
 def test_the_excerpt_marks_the_searched_words_and_escapes_the_rest(client, site_tree):

@@ -81,6 +81,49 @@ class ThaiPostgresIndex(stock.PostgresIndex):
             )
 
 
+def settle_index(connection):
+    """Merge the GIN indexes' pending lists and refresh the planner's statistics.
+
+    New entries wait in each GIN index's pending list (fastupdate), which every
+    search reads through in full until autovacuum merges it: right after a rebuild
+    of 3,000 pages a search took 1 to 3 seconds, and 20 ms once merged.
+    """
+    table = IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT index_class.oid FROM pg_index
+            JOIN pg_class index_class ON index_class.oid = pg_index.indexrelid
+            JOIN pg_am ON pg_am.oid = index_class.relam
+            WHERE pg_index.indrelid = %s::regclass AND pg_am.amname = 'gin'
+            """,
+            [table],
+        )
+        for (index_oid,) in cursor.fetchall():
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index_oid])
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
+class SettlingRebuilderMixin:
+    """Ends update_index's rebuild with the index settled, so searches are fast at once."""
+
+    @staticmethod
+    def settle(index):
+        settle_index(index.write_connection)
+
+    def finish(self):
+        super().finish()
+        self.settle(self.index)
+
+
+class ThaiPostgresRebuilder(SettlingRebuilderMixin, stock.PostgresSearchRebuilder):
+    pass
+
+
+class ThaiPostgresAtomicRebuilder(SettlingRebuilderMixin, stock.PostgresSearchAtomicRebuilder):
+    pass
+
+
 class SegmentingPostgresCompilerMixin:
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText):
@@ -238,6 +281,8 @@ class ThaiPostgresSearchBackend(stock.PostgresSearchBackend):
     results_class = ThaiPostgresSearchResults
     autocomplete_query_compiler_class = ThaiPostgresAutocompleteQueryCompiler
     index_class = ThaiPostgresIndex
+    rebuilder_class = ThaiPostgresRebuilder
+    atomic_rebuilder_class = ThaiPostgresAtomicRebuilder
 
     def __init__(self, params):
         super().__init__(params)
