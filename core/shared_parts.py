@@ -9,6 +9,7 @@ draft under a live page's id, always read the database.
 
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Site
 
 from core.freshness import versioned_key
 
@@ -27,6 +28,12 @@ def shared(request, name, build, *parts):
         value = build()
         cache.set(key, value, SHARED_SECONDS)
     return value
+
+
+def site_pk(request):
+    """The id of the request's Wagtail site, which most shared parts are kept by."""
+    site = Site.find_for_request(request)
+    return site.pk if site is not None else None
 
 
 def is_unexpired(page):

@@ -4,10 +4,10 @@ reader's language and the analytics script, in two queries per request."""
 from dataclasses import dataclass
 
 from django.db.models import Q
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.navigation import current_language
-from core.shared_parts import is_unexpired, shared
+from core.shared_parts import is_unexpired, shared, site_pk
 from privacy.models import PrivacySettings
 
 from .consent import CATEGORIES, MEDIA, STATS
@@ -61,10 +61,10 @@ def site_privacy(request):
     cached = getattr(request, _REQUEST_ATTRIBUTE, None)
     if cached is not None:
         return cached
-    site = Site.find_for_request(request)
     language = current_language()
-    site_id = site.pk if site is not None else None
-    result = shared(request, "privacy", lambda: _site_privacy(request, language), site_id, language)
+    result = shared(
+        request, "privacy", lambda: _site_privacy(request, language), site_pk(request), language
+    )
     if not (is_unexpired(result.privacy_notice) and is_unexpired(result.cookie_notice)):
         result = _site_privacy(request, language)
     setattr(request, _REQUEST_ATTRIBUTE, result)

@@ -7,9 +7,8 @@ thai/templatetags/thai_tags.py and the listing filters both use these.
 
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Site
 
-from core.shared_parts import shared
+from core.shared_parts import shared, site_pk
 
 from .dates import format_date, format_date_range, format_year, is_thai, local_date
 from .digits import to_arabic_digits, to_thai_digits
@@ -19,12 +18,7 @@ from .models import ThaiLanguageSettings
 def thai_digits_enabled(request, language) -> bool:
     if not is_thai(language) or request is None:
         return False
-    return shared(request, "thai-digits", lambda: _use_thai_digits(request), _site_id(request))
-
-
-def _site_id(request):
-    site = Site.find_for_request(request)
-    return site.pk if site is not None else None
+    return shared(request, "thai-digits", lambda: _use_thai_digits(request), site_pk(request))
 
 
 def _use_thai_digits(request):
